@@ -1,0 +1,3 @@
+export * from './ascconv.js';
+export * from './csa-header.js';
+export * from './mosaic.js';
