@@ -41,7 +41,10 @@ export function vector<N extends number>(ds: DataSet, tag: string, count: N): nu
   const values = decimals(ds, tag);
   if (values === undefined) return undefined;
   if (values.length !== count) {
-    throw new ImageReadError('INVALID_ATTRIBUTE', `${label(tag)} should have ${count} values, has ${values.length}`);
+    throw new ImageReadError(
+      'INVALID_ATTRIBUTE',
+      `${label(tag)} should have ${count} values, has ${values.length}`,
+    );
   }
   return values;
 }

@@ -35,7 +35,8 @@ export interface TemporalKey {
 
 function unitTriple(values: number[]): Vec3 {
   const n = Math.hypot(values[0]!, values[1]!, values[2]!);
-  if (!(n > 0.5)) throw new ImageReadError('INVALID_ATTRIBUTE', `Image Orientation has a zero-length direction`);
+  if (!(n > 0.5))
+    throw new ImageReadError('INVALID_ATTRIBUTE', `Image Orientation has a zero-length direction`);
   return [values[0]! / n, values[1]! / n, values[2]! / n];
 }
 
@@ -53,7 +54,10 @@ function spacing(ds: DataSet | undefined): readonly [number, number] | undefined
   const v = ds ? vector(ds, 'x00280030', 2) : undefined;
   if (!v) return undefined;
   if (!(v[0]! > 0 && v[1]! > 0)) {
-    throw new ImageReadError('INVALID_ATTRIBUTE', `Pixel Spacing (0028,0030) must be positive: ${v.join('\\')}`);
+    throw new ImageReadError(
+      'INVALID_ATTRIBUTE',
+      `Pixel Spacing (0028,0030) must be positive: ${v.join('\\')}`,
+    );
   }
   return [v[0]!, v[1]!];
 }
@@ -84,7 +88,12 @@ function group(perFrame: DataSet | undefined, shared: DataSet | undefined, tag: 
   return firstItem(perFrame, tag) ?? firstItem(shared, tag);
 }
 
-function enhancedPlane(frame: DataSet | undefined, shared: DataSet | undefined, base: FramePlane, index: number): FramePlane {
+function enhancedPlane(
+  frame: DataSet | undefined,
+  shared: DataSet | undefined,
+  base: FramePlane,
+  index: number,
+): FramePlane {
   const measures = group(frame, shared, 'x00289110');
   const transform = group(frame, shared, 'x00289145');
   const content = group(frame, shared, 'x00209111');
@@ -136,7 +145,8 @@ export function readFramePlanes(
 /** RT Dose: frames at Grid Frame Offset Vector (3004,000C) distances along the plane normal. */
 function gridFramePlanes(ds: DataSet, base: FramePlane, frames: number): FramePlane[] | undefined {
   const offsets = decimals(ds, 'x3004000c');
-  if (!offsets || offsets.length !== frames || frames < 2 || !base.position || !base.orientation) return undefined;
+  if (!offsets || offsets.length !== frames || frames < 2 || !base.position || !base.orientation)
+    return undefined;
   const [r, c] = base.orientation;
   const n: Vec3 = [r[1] * c[2] - r[2] * c[1], r[2] * c[0] - r[0] * c[2], r[0] * c[1] - r[1] * c[0]];
   // PS3.3 C.8.8.3.2: offsets are relative to Image Position when the first is 0, else absolute

@@ -5,7 +5,9 @@ import {
 } from './transfer-syntax.js';
 
 const VRS = new Set(
-  'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
+  'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(
+    ' ',
+  ),
 );
 
 // Groups a dataset commonly starts with (after any meta group): identifying, patient, acquisition...
@@ -30,7 +32,8 @@ export function guessTransferSyntax(bytes: Uint8Array, offset: number): string |
     if (explicit) return EXPLICIT_VR_LITTLE_ENDIAN;
     const length = b(4) | (b(5) << 8) | (b(6) << 16) | (b(7) << 24);
     // An implicit element's 4-byte length must fit the file (or be undefined-length for a sequence).
-    if (length === -1 || (length >= 0 && length <= bytes.length - offset - 8)) return IMPLICIT_VR_LITTLE_ENDIAN;
+    if (length === -1 || (length >= 0 && length <= bytes.length - offset - 8))
+      return IMPLICIT_VR_LITTLE_ENDIAN;
     return undefined;
   }
   if (plausibleGroup(groupBE) && explicit) return EXPLICIT_VR_BIG_ENDIAN;

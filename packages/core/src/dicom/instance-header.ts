@@ -1,11 +1,11 @@
 import type { DataSet } from 'dicom-parser';
 import { ImageReadError } from '../errors/image-read-error.js';
 import type { Vec3 } from '../geometry/vector.js';
-import { decimal, decimals, text, texts, uint16, vector } from './attribute-values.js';
-import { readFramePlanes } from './frame-plane.js';
 import type { ImageGeometry } from '../volume/image-volume.js';
-import { type MosaicInfo, mosaicGeometry, readMosaicInfo } from './siemens/mosaic.js';
+import { decimal, decimals, text, texts, uint16, vector } from './attribute-values.js';
 import type { FramePlane } from './frame-plane.js';
+import { readFramePlanes } from './frame-plane.js';
+import { type MosaicInfo, mosaicGeometry, readMosaicInfo } from './siemens/mosaic.js';
 
 export type { FramePlane } from './frame-plane.js';
 
@@ -71,7 +71,10 @@ function numberOfFrames(ds: DataSet): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) {
-    throw new ImageReadError('INVALID_ATTRIBUTE', `Number of Frames (0028,0008) is '${raw}', not a positive integer`);
+    throw new ImageReadError(
+      'INVALID_ATTRIBUTE',
+      `Number of Frames (0028,0008) is '${raw}', not a positive integer`,
+    );
   }
   return n;
 }
@@ -81,10 +84,17 @@ function frameTimes(ds: DataSet, frames: number): number[] | undefined {
   if (frames < 2) return undefined;
   const vectorValues = decimals(ds, 'x00181065');
   if (vectorValues && vectorValues.length === frames) {
+    // Frame Time Vector holds the increment before each frame; the first is 0 by definition.
+    const times: number[] = [];
     let t = 0;
-    return vectorValues.map((increment, i) => (i === 0 ? 0 : (t += increment)));
+    for (const [i, increment] of vectorValues.entries()) {
+      if (i > 0) t += increment;
+      times.push(t);
+    }
+    return times;
   }
-  const frameTime = decimal(ds, 'x00181063') ?? (decimal(ds, 'x00180040') ? 1000 / decimal(ds, 'x00180040')! : undefined);
+  const frameTime =
+    decimal(ds, 'x00181063') ?? (decimal(ds, 'x00180040') ? 1000 / decimal(ds, 'x00180040')! : undefined);
   if (!frameTime || !(frameTime > 0)) return undefined;
   return Array.from({ length: frames }, (_, i) => i * frameTime);
 }

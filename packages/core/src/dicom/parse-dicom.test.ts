@@ -44,7 +44,9 @@ describe('parseDicom', () => {
   });
 
   it('inflates the deflated transfer syntax with an injected inflater', () => {
-    const parsed = parseDicom(readTestdata('pydicom/image_dfl.dcm'), { inflateRaw: (b) => inflateRawSync(b) });
+    const parsed = parseDicom(readTestdata('pydicom/image_dfl.dcm'), {
+      inflateRaw: (b) => inflateRawSync(b),
+    });
     // pydicom: image_dfl.dcm is 512x512, Modality OT.
     expect(parsed.dataSet.uint16('x00280011')).toBe(512);
     expect(parsed.dataSet.string('x00080060')).toBe('OT');

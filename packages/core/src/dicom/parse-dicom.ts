@@ -30,7 +30,13 @@ const UNDEFINED_LENGTH = 0xffffffff;
 const MAX_SEQUENCE_DEPTH = 32;
 
 function hasDicmPrefix(bytes: Uint8Array): boolean {
-  return bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d;
+  return (
+    bytes.length >= 132 &&
+    bytes[128] === 0x44 &&
+    bytes[129] === 0x49 &&
+    bytes[130] === 0x43 &&
+    bytes[131] === 0x4d
+  );
 }
 
 function startsWithMetaGroup(bytes: Uint8Array): boolean {
@@ -60,7 +66,9 @@ function classify(error: unknown, file: string | undefined): ImageReadError {
   if (error instanceof ImageReadError) return file ? error.withFile(file) : error;
   const inner = (error as { exception?: unknown } | undefined)?.exception ?? error;
   if (inner instanceof RangeError && /call stack/i.test(inner.message)) {
-    return new ImageReadError('LIMIT_EXCEEDED', 'sequences are nested too deeply to parse', file, { cause: error });
+    return new ImageReadError('LIMIT_EXCEEDED', 'sequences are nested too deeply to parse', file, {
+      cause: error,
+    });
   }
   const message = inner instanceof Error ? inner.message : String(inner);
   const clean = message.replace(/^dicomParser\.\w+: /, '');
@@ -95,13 +103,21 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
     } else {
       const guessed = guessTransferSyntax(input, 0);
       if (!guessed) {
-        throw new ImageReadError('NOT_DICOM', 'not DICOM: no DICM prefix and no recognisable dataset at the start');
+        throw new ImageReadError(
+          'NOT_DICOM',
+          'not DICOM: no DICM prefix and no recognisable dataset at the start',
+        );
       }
       dataSet = parseWith(input, guessed, options);
     }
     const uid = (dataSet.string('x00020010') ?? '').trim();
     checkElements(dataSet, dataSet.byteArray.length, options.untilPixelData === true, 0);
-    return { dataSet, transferSyntaxUID: uid, hasPart10Header: part10, headerOnly: options.untilPixelData === true };
+    return {
+      dataSet,
+      transferSyntaxUID: uid,
+      hasPart10Header: part10,
+      headerOnly: options.untilPixelData === true,
+    };
   } catch (error) {
     throw classify(error, file);
   }
@@ -143,8 +159,13 @@ function checkElements(dataSet: DataSet, size: number, headerOnly: boolean, dept
     if (element.tag === PIXEL_DATA && headerOnly) continue;
     const length = element.length;
     if (element.items) {
-      for (const item of element.items) if (item.dataSet) checkElements(item.dataSet, size, headerOnly, depth + 1);
-    } else if (length !== UNDEFINED_LENGTH && element.dataOffset + length > size && element.tag !== PIXEL_DATA) {
+      for (const item of element.items)
+        if (item.dataSet) checkElements(item.dataSet, size, headerOnly, depth + 1);
+    } else if (
+      length !== UNDEFINED_LENGTH &&
+      element.dataOffset + length > size &&
+      element.tag !== PIXEL_DATA
+    ) {
       throw new ImageReadError(
         'TRUNCATED',
         `element (${element.tag.slice(1, 5)},${element.tag.slice(5)}) declares ${length} bytes but the file ends ${size - element.dataOffset} bytes after its start`,

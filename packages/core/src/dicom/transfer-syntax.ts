@@ -9,7 +9,11 @@ export interface TransferSyntax {
   readonly encapsulated: boolean;
 }
 
-function syntax(uid: string, name: string, rest: Partial<Omit<TransferSyntax, 'uid' | 'name'>> = {}): TransferSyntax {
+function syntax(
+  uid: string,
+  name: string,
+  rest: Partial<Omit<TransferSyntax, 'uid' | 'name'>> = {},
+): TransferSyntax {
   return Object.freeze({
     uid,
     name,

@@ -39,7 +39,11 @@ export function transpose(m: Mat3): Mat3 {
 }
 
 export function determinant(m: Mat3): number {
-  return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+  return (
+    m[0] * (m[4] * m[8] - m[5] * m[7]) -
+    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+    m[2] * (m[3] * m[7] - m[4] * m[6])
+  );
 }
 
 export function invert(m: Mat3): Mat3 {

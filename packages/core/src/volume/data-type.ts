@@ -27,7 +27,12 @@ export function allocateVoxels(dataType: DataType, length: number): VoxelArray {
 }
 
 /** A typed view of `buffer` (no copy); `byteOffset` must be aligned to the element size. */
-export function voxelView(dataType: DataType, buffer: ArrayBuffer, byteOffset: number, length: number): VoxelArray {
+export function voxelView(
+  dataType: DataType,
+  buffer: ArrayBuffer,
+  byteOffset: number,
+  length: number,
+): VoxelArray {
   return new constructors[dataType](buffer, byteOffset, length);
 }
 

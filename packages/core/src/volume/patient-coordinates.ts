@@ -42,7 +42,9 @@ export function geometryFromLpsAffine(affine: Affine, dims: Vec3): ImageGeometry
   const unit = (c: number): Vec3 => {
     const v = col(c);
     const s = spacing[c]!;
-    return s > 0 ? [v[0] / s, v[1] / s, v[2] / s] : ([0, 0, 0].map((_, r) => (r === c ? 1 : 0)) as unknown as Vec3);
+    return s > 0
+      ? [v[0] / s, v[1] / s, v[2] / s]
+      : ([0, 0, 0].map((_, r) => (r === c ? 1 : 0)) as unknown as Vec3);
   };
   const [u0, u1, u2] = [unit(0), unit(1), unit(2)];
   return {

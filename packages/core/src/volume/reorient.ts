@@ -34,7 +34,10 @@ function nearestPatientAxes(direction: Mat3): readonly [number, number, number] 
   let bestScore = -1;
   for (const p of PERMUTATIONS) {
     // p[i] is the patient axis assigned to index axis i; direction[row*3+col].
-    const score = Math.abs(direction[p[0] * 3]!) + Math.abs(direction[p[1] * 3 + 1]!) + Math.abs(direction[p[2] * 3 + 2]!);
+    const score =
+      Math.abs(direction[p[0] * 3]!) +
+      Math.abs(direction[p[1] * 3 + 1]!) +
+      Math.abs(direction[p[2] * 3 + 2]!);
     if (score > bestScore + 1e-9) {
       best = p;
       bestScore = score;
@@ -58,7 +61,11 @@ function parseCode(code: OrientationCode): Array<{ axis: number; positive: boole
     const neg = (NEGATIVE as readonly string[]).indexOf(l);
     return { axis: pos >= 0 ? pos : neg, positive: pos >= 0 };
   });
-  if (parsed.length !== 3 || parsed.some((p) => p.axis < 0) || new Set(parsed.map((p) => p.axis)).size !== 3) {
+  if (
+    parsed.length !== 3 ||
+    parsed.some((p) => p.axis < 0) ||
+    new Set(parsed.map((p) => p.axis)).size !== 3
+  ) {
     throw new RangeError(`not an orientation code: '${code}'`);
   }
   return parsed;
@@ -112,7 +119,10 @@ export function reorient(image: ImageVolume, target: OrientationCode = 'LPS'): I
   const data = allocateVoxels(image.dataType, image.data.length);
   // For each new axis: how far one step moves in the old array, and where index 0 starts.
   const step = plan.axes.map((a, n) => (plan.flips[n] ? -oldStride[a]! : oldStride[a]!));
-  const start = plan.axes.reduce((acc, a, n) => acc + (plan.flips[n] ? (image.dims[a]! - 1) * oldStride[a]! : 0), 0);
+  const start = plan.axes.reduce(
+    (acc, a, n) => acc + (plan.flips[n] ? (image.dims[a]! - 1) * oldStride[a]! : 0),
+    0,
+  );
   for (let t = 0; t < image.timepoints; t++) {
     const base = t * volumeSize;
     let out = base;

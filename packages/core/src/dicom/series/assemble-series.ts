@@ -18,7 +18,10 @@ function stackKey(ref: FrameRef): string {
     h.samplesPerPixel,
     h.bitsAllocated,
     h.photometricInterpretation,
-    p.orientation?.flat().map((v) => rounded(v, 3)).join(','),
+    p.orientation
+      ?.flat()
+      .map((v) => rounded(v, 3))
+      .join(','),
     p.pixelSpacing?.map((v) => rounded(v)).join(','),
     p.stackId ?? '',
   ].join('|');
@@ -96,7 +99,12 @@ function stackPlans(frames: FrameRef[], sliceFallback: number, note: string[]): 
     timepoints: s.timepoints,
     frames: s.frames,
     ...(s.timepoints > 1 && frames[0]!.header.repetitionTimeMs
-      ? { frameTimesMs: Array.from({ length: s.timepoints }, (_, t) => t * frames[0]!.header.repetitionTimeMs!) }
+      ? {
+          frameTimesMs: Array.from(
+            { length: s.timepoints },
+            (_, t) => t * frames[0]!.header.repetitionTimeMs!,
+          ),
+        }
       : {}),
     warnings: [...note, ...(parts.length > 1 ? ['split by acquisition number'] : []), ...s.warnings],
   }));
@@ -125,7 +133,9 @@ function mosaicPlans(headers: InstanceHeader[]): SeriesPlan[] {
       .map((header) => ({ header, frameIndex: 0, plane: header.planes[0]! }))
       .sort(compareTemporal);
     const { geometry, info } = ordered[0]!.header.mosaic!;
-    const frames = ordered.flatMap((ref) => Array.from({ length: info.slices }, (_, tile) => ({ ...ref, tile })));
+    const frames = ordered.flatMap((ref) =>
+      Array.from({ length: info.slices }, (_, tile) => ({ ...ref, tile })),
+    );
     const tr = ordered[0]!.header.repetitionTimeMs;
     return {
       kind: 'volume' as const,
@@ -150,7 +160,10 @@ function seriesPlans(all: InstanceHeader[]): SeriesPlan[] {
     else plans.push(framesPlan(h));
   }
   const stacks = groupBy(spatial, stackKey);
-  const note = stacks.length > 1 ? [`series split into ${stacks.length} images (orientation, size or stack differ)`] : [];
+  const note =
+    stacks.length > 1
+      ? [`series split into ${stacks.length} images (orientation, size or stack differ)`]
+      : [];
   for (const stack of stacks) {
     const h = stack[0]!.header;
     const fallback = h.spacingBetweenSlices ?? h.sliceThickness ?? 1;

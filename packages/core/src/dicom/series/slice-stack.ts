@@ -27,7 +27,14 @@ function normalOf(ref: FrameRef): Vec3 {
 export function compareTemporal(a: FrameRef, b: FrameRef): number {
   const ka = a.plane.temporal;
   const kb = b.plane.temporal;
-  const keys = ['temporalPosition', 'triggerTime', 'echoTime', 'bValue', 'acquisitionNumber', 'instanceNumber'] as const;
+  const keys = [
+    'temporalPosition',
+    'triggerTime',
+    'echoTime',
+    'bValue',
+    'acquisitionNumber',
+    'instanceNumber',
+  ] as const;
   for (const key of keys) {
     const va = ka[key];
     const vb = kb[key];
@@ -40,8 +47,13 @@ export function compareTemporal(a: FrameRef, b: FrameRef): number {
 }
 
 /** Groups frames by position along the normal, positions ascending. */
-export function groupByPosition(frames: readonly FrameRef[], normal: Vec3): { distance: number; frames: FrameRef[] }[] {
-  const withDistance = frames.map((f) => ({ f, d: dot(f.plane.position!, normal) })).sort((a, b) => a.d - b.d);
+export function groupByPosition(
+  frames: readonly FrameRef[],
+  normal: Vec3,
+): { distance: number; frames: FrameRef[] }[] {
+  const withDistance = frames
+    .map((f) => ({ f, d: dot(f.plane.position!, normal) }))
+    .sort((a, b) => a.d - b.d);
   const groups: { distance: number; frames: FrameRef[] }[] = [];
   for (const { f, d } of withDistance) {
     const last = groups[groups.length - 1];
@@ -116,7 +128,9 @@ export function sortStack(frames: readonly FrameRef[], fallbackSliceSpacing: num
     const angle = (Math.acos(Math.min(1, Math.abs(dot(sliceDirection, normal)))) * 180) / Math.PI;
     if (angle > TILT_TOLERANCE_DEGREES) {
       sliceSpacing = norm(step) * (sliceSpacing / dot(step, normal));
-      warnings.push(`gantry tilt: slices are sheared by ${angle.toFixed(2)}° (the direction matrix keeps the shear)`);
+      warnings.push(
+        `gantry tilt: slices are sheared by ${angle.toFixed(2)}° (the direction matrix keeps the shear)`,
+      );
     }
   }
   const ordered: FrameRef[] = [];
