@@ -5,8 +5,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@voxelhub\/core\/node$/, replacement: fileURLToPath(new URL('./packages/core/src/node/index.ts', import.meta.url)) },
-      { find: /^@voxelhub\/core$/, replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+      {
+        find: /^@voxelhub\/core\/node$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/node/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@voxelhub\/core$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {

@@ -27,7 +27,9 @@ export function classifyFile(path: string, head: Uint8Array): FileFormat {
   if (isGzip(head)) return lower.endsWith('.nii.gz') || lower.endsWith('.nii') ? 'nifti' : 'other';
   const sizeofHdr = niftiSizeofHdr(head);
   if (sizeofHdr !== undefined) {
-    const magic = String.fromCharCode(...head.subarray(sizeofHdr === 348 ? 344 : 4, sizeofHdr === 348 ? 347 : 7));
+    const magic = String.fromCharCode(
+      ...head.subarray(sizeofHdr === 348 ? 344 : 4, sizeofHdr === 348 ? 347 : 7),
+    );
     if (magic === 'n+1' || magic === 'n+2') return 'nifti';
     if (magic === 'ni1' || magic === 'ni2') return 'nifti-header';
   }

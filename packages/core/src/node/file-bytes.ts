@@ -2,7 +2,10 @@ import { open, readFile } from 'node:fs/promises';
 import { asReadError } from '../errors/image-read-error.js';
 
 /** The first `length` bytes of a file (fewer if it is shorter). */
-export async function readFileHead(path: string, length: number): Promise<{ bytes: Uint8Array; size: number }> {
+export async function readFileHead(
+  path: string,
+  length: number,
+): Promise<{ bytes: Uint8Array; size: number }> {
   try {
     const handle = await open(path, 'r');
     try {

@@ -1,1 +1,10 @@
-export {};
+export * from './classify-file.js';
+export * from './describe-image-file.js';
+export * from './describe-inputs.js';
+export * from './file-bytes.js';
+export * from './load-found-image.js';
+export * from './nifti-file.js';
+export * from './read-dicom-header.js';
+export * from './scan-inputs.js';
+export * from './walk-paths.js';
+export * from './zlib-inflate.js';

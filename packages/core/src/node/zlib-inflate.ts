@@ -14,6 +14,9 @@ export function zlibInflateRaw(bytes: Uint8Array): Uint8Array {
     if (code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ImageReadError('LIMIT_EXCEEDED', 'the deflated dataset inflates to more than 2 GiB');
     }
-    throw new ImageReadError('MALFORMED', `the deflated dataset does not inflate: ${(error as Error).message}`);
+    throw new ImageReadError(
+      'MALFORMED',
+      `the deflated dataset does not inflate: ${(error as Error).message}`,
+    );
   }
 }

@@ -1,0 +1,1 @@
+export { type GzipParallelOptions, gzipParallel } from './gzip-parallel.js';
