@@ -73,7 +73,12 @@ function classify(error: unknown, file: string | undefined): ImageReadError {
   const message = inner instanceof Error ? inner.message : String(inner);
   const clean = message.replace(/^dicomParser\.\w+: /, '');
   // dicom-parser reports an item or sequence running past the end as a bad 'maxPosition'.
-  if (/past end|buffer overrun|end of buffer|eof|maxPosition/i.test(message)) {
+  if (/maxPosition/.test(message)) {
+    return new ImageReadError('TRUNCATED', 'a sequence or item runs past the end of the file', file, {
+      cause: error,
+    });
+  }
+  if (/past end|buffer overrun|end of buffer|eof/i.test(message)) {
     return new ImageReadError('TRUNCATED', `the dataset ends early (${clean})`, file, { cause: error });
   }
   return asReadError(new Error(`the dataset is malformed (${clean})`), 'MALFORMED', file);

@@ -1,0 +1,156 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = join(ROOT, 'packages/cli/bin/voxelhub.js');
+const TESTDATA = join(ROOT, '../shared/testdata');
+const work = mkdtempSync(join(tmpdir(), 'voxelhub-cli-'));
+
+/** Runs the built CLI as a user would, in its own process. */
+function voxelhub(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  // The CLI runs from dist: make sure it is built from the current sources (incremental, quick).
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: ROOT });
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('voxelhub info', () => {
+  it('prints one JSON object per series with geometry in LPS', () => {
+    const r = voxelhub(
+      'info',
+      join(TESTDATA, 'dcm_qa_ct/In'),
+      join(TESTDATA, 'nibabel/anatomical.nii'),
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const records = JSON.parse(r.stdout);
+    expect(records).toHaveLength(2);
+    const [ct, nifti] = records;
+    expect(Object.keys(ct)).toEqual(
+      expect.arrayContaining([
+        'path',
+        'format',
+        'modality',
+        'seriesInstanceUID',
+        'dims',
+        'spacing',
+        'origin',
+        'direction',
+        'dtype',
+        'frames',
+        'transferSyntaxes',
+        'warnings',
+      ]),
+    );
+    // pydicom: 28 slices of 512², PixelSpacing 0.451171875, first IPP -115.5\-1.85\696.21, 5 mm apart.
+    expect(ct).toMatchObject({
+      format: 'dicom',
+      modality: 'CT',
+      dims: [512, 512, 28],
+      spacing: [0.451172, 0.451172, 5],
+      origin: [-115.5, -1.85, 696.21],
+      direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
+      dtype: 'int16',
+      frames: 28,
+      transferSyntaxes: ['1.2.840.10008.1.2.1'],
+      warnings: [],
+    });
+    expect(ct.seriesInstanceUID).toMatch(/^[0-9.]+$/);
+    // nibabel: anatomical.nii is 33x41x25 with a 2 mm grid.
+    expect(nifti).toMatchObject({ format: 'nifti', dims: [33, 41, 25], spacing: [2, 2, 2] });
+  });
+
+  it('adds a fourth dimension for 4D series', () => {
+    const r = voxelhub('info', join(TESTDATA, 'dcm_qa_nih/In/20180918GE'), '--json');
+    expect(JSON.parse(r.stdout)[0].dims).toEqual([64, 64, 15, 10]);
+  });
+
+  it('prints a readable table without --json', () => {
+    const r = voxelhub('info', join(TESTDATA, 'dcm_qa_ct/In'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dims\s+spacing/);
+    expect(r.stdout).toMatch(/512×512×28\s+0\.451×0\.451×5/);
+  });
+
+  it('skips files that are not images with a warning and still succeeds', () => {
+    const folder = join(work, 'mixed');
+    mkdirSync(folder);
+    copyFileSync(join(TESTDATA, 'pydicom/CT_small.dcm'), join(folder, 'ct.dcm'));
+    writeFileSync(join(folder, 'notes.txt'), 'not an image');
+    const r = voxelhub('info', folder, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toContain(`warning: ${join(folder, 'notes.txt')}: skipped`);
+  });
+
+  it('exits non-zero with one line naming an unreadable file, and still reports the good ones', () => {
+    const folder = join(work, 'bad');
+    mkdirSync(folder);
+    copyFileSync(join(TESTDATA, 'pydicom/CT_small.dcm'), join(folder, 'good.dcm'));
+    copyFileSync(join(TESTDATA, 'pydicom/rtplan_truncated.dcm'), join(folder, 'cut.dcm'));
+    const r = voxelhub('info', folder, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error:'));
+    expect(errors).toEqual([
+      `error: ${join(folder, 'cut.dcm')}: a sequence or item runs past the end of the file [TRUNCATED]`,
+    ]);
+  });
+
+  it('names a path that does not exist', () => {
+    const r = voxelhub('info', join(work, 'nowhere'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`error: ${join(work, 'nowhere')}: no such file or folder [IO]`);
+  });
+});
+
+describe('voxelhub convert', () => {
+  it('writes .nii with --uncompressed and .nii.gz by default, each with a sidecar', () => {
+    const out = join(work, 'conv');
+    const input = join(TESTDATA, 'dcm_qa_nih/In/20180918Si/mr_0003');
+    expect(voxelhub('convert', input, '-o', out, '--uncompressed').code).toBe(0);
+    expect(voxelhub('convert', input, '-o', out).code).toBe(0);
+    expect(existsSync(join(out, 'EPI_PE_AP_3.nii'))).toBe(true);
+    expect(existsSync(join(out, 'EPI_PE_AP_3.json'))).toBe(true);
+    // The second run does not overwrite the first image's sidecar name with another image.
+    expect(existsSync(join(out, 'EPI_PE_AP_3.nii.gz'))).toBe(true);
+    const gz = readFileSync(join(out, 'EPI_PE_AP_3.nii.gz'));
+    expect([gz[0], gz[1]]).toEqual([0x1f, 0x8b]);
+  });
+
+  it('requires an output folder', () => {
+    const r = voxelhub('convert', join(TESTDATA, 'pydicom/CT_small.dcm'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/required option '-o, --output <folder>'/);
+  });
+});
+
+describe('voxelhub', () => {
+  it('prints help without arguments', () => {
+    const r = voxelhub();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: voxelhub/);
+    expect(r.stdout).toMatch(/info/);
+    expect(r.stdout).toMatch(/convert/);
+  });
+
+  it('rejects an unknown command', () => {
+    expect(voxelhub('frobnicate').code).toBe(2);
+  });
+});
