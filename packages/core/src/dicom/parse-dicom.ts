@@ -73,7 +73,7 @@ function classify(error: unknown, file: string | undefined): ImageReadError {
   const message = inner instanceof Error ? inner.message : String(inner);
   const clean = message.replace(/^dicomParser\.\w+: /, '');
   // dicom-parser reports an item or sequence running past the end as a bad 'maxPosition'.
-  if (/maxPosition/.test(message)) {
+  if (/maxP ?osition/.test(message)) {
     return new ImageReadError('TRUNCATED', 'a sequence or item runs past the end of the file', file, {
       cause: error,
     });

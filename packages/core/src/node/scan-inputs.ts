@@ -6,6 +6,16 @@ import { readDicomHeader } from './read-dicom-header.js';
 import { walkPaths } from './walk-paths.js';
 
 const HEAD_BYTES = 16 * 1024;
+/** Media Storage Directory Storage: the SOP class of a DICOMDIR. */
+const DICOMDIR_SOP_CLASS = '1.2.840.10008.1.3.10';
+
+/** A DICOMDIR names its SOP class in the File Meta group, within the first few hundred bytes. */
+function isDicomdir(head: Uint8Array): boolean {
+  const meta = String.fromCharCode(...head.subarray(128, Math.min(head.length, 400)));
+  const at = meta.indexOf(DICOMDIR_SOP_CLASS);
+  // The UID must end there (padded with NUL or space), not continue as a longer UID.
+  return at >= 0 && !/[0-9.]/.test(meta[at + DICOMDIR_SOP_CLASS.length] ?? '');
+}
 
 export interface ScannedFile {
   readonly file: string;
@@ -43,7 +53,9 @@ export async function scanInputs(paths: readonly string[], options: ScanOptions 
     try {
       const head = await readFileHead(file, HEAD_BYTES);
       const format = classifyFile(file, head.bytes);
-      if (format === 'dicom') result.dicom.push(await readDicomHeader(file, head));
+      if (format === 'dicom' && isDicomdir(head.bytes))
+        result.skipped.push({ file, reason: 'a DICOMDIR (media index), not an image' });
+      else if (format === 'dicom') result.dicom.push(await readDicomHeader(file, head));
       else if (format === 'other') result.skipped.push({ file, reason: 'not DICOM, NIfTI, PNG or JPEG' });
       else result.images.push({ file, format });
     } catch (error) {
