@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asReadError, type ImageReadError, type ImageSummary, type ImageVolume } from '@voxelhub/core';
 import { describeInputs, loadFoundImage, writeNiftiFile } from '@voxelhub/core/node';
@@ -9,6 +9,13 @@ import { outputStems } from './output-names.js';
 export interface ConvertOptions {
   readonly output: string;
   readonly uncompressed?: boolean;
+}
+
+/** Writes beside the target, then renames: a reader never sees half a sidecar. */
+async function writeTextAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, path);
 }
 
 /** The JSON sidecar written beside each NIfTI, in the spirit of dcm2niix's BIDS sidecar. */
@@ -51,11 +58,13 @@ export async function convertCommand(paths: string[], options: ConvertOptions): 
   for (const [i, item] of found.images.entries()) {
     bar.update(i, found.images.length, stems[i]);
     try {
-      const image = await loadFoundImage(item);
+      const image = await loadFoundImage(item, {
+        onProgress: (done, total) => bar.update(i + done / total, found.images.length, stems[i]),
+      });
       const target = join(options.output, `${stems[i]}${extension}`);
       await writeNiftiFile(target, image, { compress: !options.uncompressed });
       const json = JSON.stringify(sidecar(item.summary, image), null, 2);
-      await writeFile(join(options.output, `${stems[i]}.json`), `${json}\n`);
+      await writeTextAtomically(join(options.output, `${stems[i]}.json`), `${json}\n`);
       process.stdout.write(`${target}\n`);
     } catch (error) {
       failed.push(asReadError(error, 'IO', item.summary.path));

@@ -22,7 +22,10 @@ export class ProgressBar {
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
     const seconds = ((now - this.started) / 1000).toFixed(1);
     const columns = this.stream.columns ?? 100;
-    const line = `${this.label} ${bar} ${done}/${total} ${seconds}s ${detail}`.slice(0, columns - 1);
+    const line = `${this.label} ${bar} ${Math.floor(done)}/${total} ${seconds}s ${detail}`.slice(
+      0,
+      columns - 1,
+    );
     this.stream.write(`\r\x1b[K${line}`);
   }
 

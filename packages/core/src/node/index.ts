@@ -2,6 +2,7 @@ export * from './classify-file.js';
 export * from './describe-image-file.js';
 export * from './describe-inputs.js';
 export * from './file-bytes.js';
+export * from './fs-range-reader.js';
 export * from './gzip/index.js';
 export * from './load-found-image.js';
 export * from './nifti-file.js';

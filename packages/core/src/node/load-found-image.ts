@@ -3,6 +3,7 @@ import { readRasterImage } from '../raster/read-raster-image.js';
 import type { ImageVolume } from '../volume/image-volume.js';
 import type { FoundImage } from './describe-inputs.js';
 import { readWholeFile } from './file-bytes.js';
+import { fsRangeReader } from './fs-range-reader.js';
 import { readNiftiFile } from './nifti-file.js';
 import { zlibInflateRaw } from './zlib-inflate.js';
 
@@ -18,6 +19,7 @@ export async function loadFoundImage(
   if (found.source === 'dicom') {
     return loadSeries(found.plan, {
       readFile: readWholeFile,
+      rangeReader: fsRangeReader,
       inflateRaw: zlibInflateRaw,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

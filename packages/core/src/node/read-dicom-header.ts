@@ -1,21 +1,18 @@
 import { type InstanceHeader, readInstanceHeader } from '../dicom/instance-header.js';
 import { parseDicom } from '../dicom/parse-dicom.js';
 import { ImageReadError } from '../errors/image-read-error.js';
-import { readFileHead, readWholeFile } from './file-bytes.js';
+import { type FileHead, readFileHeadSync, readWholeFileSync } from './file-bytes.js';
 import { zlibInflateRaw } from './zlib-inflate.js';
 
 /** Most headers fit here; longer ones (big private blocks, enhanced multi-frame) are read whole. */
-const HEAD_BYTES = 16 * 1024;
+export const DICOM_HEAD_BYTES = 8 * 1024;
 
 /**
- * The header of a DICOM file, reading only its first bytes when the header fits in them, so that
- * indexing a folder does not read pixel data.
+ * The header of a DICOM file from its first bytes when the header fits in them, so that indexing a
+ * folder does not read pixel data; otherwise from the whole file.
  */
-export async function readDicomHeader(
-  path: string,
-  head?: { bytes: Uint8Array; size: number },
-): Promise<InstanceHeader> {
-  const { bytes, size } = head ?? (await readFileHead(path, HEAD_BYTES));
+export function readDicomHeaderSync(path: string, head?: FileHead): InstanceHeader {
+  const { bytes, size } = head ?? readFileHeadSync(path, new Uint8Array(DICOM_HEAD_BYTES));
   if (bytes.length < size) {
     try {
       const parsed = parseDicom(bytes, { file: path, untilPixelData: true, inflateRaw: zlibInflateRaw });
@@ -27,7 +24,11 @@ export async function readDicomHeader(
       // The header runs past the bytes read: read the whole file below.
     }
   }
-  const whole = bytes.length < size ? await readWholeFile(path) : bytes;
+  const whole = bytes.length < size ? readWholeFileSync(path) : bytes;
   const parsed = parseDicom(whole, { file: path, untilPixelData: true, inflateRaw: zlibInflateRaw });
   return readInstanceHeader(parsed.dataSet, path, parsed.transferSyntaxUID);
+}
+
+export async function readDicomHeader(path: string, head?: FileHead): Promise<InstanceHeader> {
+  return readDicomHeaderSync(path, head);
 }

@@ -1,17 +1,16 @@
 import type { InstanceHeader } from '../dicom/instance-header.js';
 import { asReadError, type ImageReadError } from '../errors/image-read-error.js';
 import { classifyFile, type FileFormat } from './classify-file.js';
-import { readFileHead } from './file-bytes.js';
-import { readDicomHeader } from './read-dicom-header.js';
+import { readFileHeadSync } from './file-bytes.js';
+import { DICOM_HEAD_BYTES, readDicomHeaderSync } from './read-dicom-header.js';
 import { walkPaths } from './walk-paths.js';
 
-const HEAD_BYTES = 16 * 1024;
 /** Media Storage Directory Storage: the SOP class of a DICOMDIR. */
 const DICOMDIR_SOP_CLASS = '1.2.840.10008.1.3.10';
 
 /** A DICOMDIR names its SOP class in the File Meta group, within the first few hundred bytes. */
 function isDicomdir(head: Uint8Array): boolean {
-  const meta = String.fromCharCode(...head.subarray(128, Math.min(head.length, 400)));
+  const meta = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 400)).toString('latin1', 128);
   const at = meta.indexOf(DICOMDIR_SOP_CLASS);
   // The UID must end there (padded with NUL or space), not continue as a longer UID.
   return at >= 0 && !/[0-9.]/.test(meta[at + DICOMDIR_SOP_CLASS.length] ?? '');
@@ -49,13 +48,14 @@ export async function scanInputs(paths: readonly string[], options: ScanOptions 
   const files = await walkPaths(paths);
   const result: ScanResult = { dicom: [], images: [], skipped: [], failed: [] };
   let done = 0;
+  const buffer = new Uint8Array(DICOM_HEAD_BYTES);
   for (const file of files) {
     try {
-      const head = await readFileHead(file, HEAD_BYTES);
+      const head = readFileHeadSync(file, buffer);
       const format = classifyFile(file, head.bytes);
       if (format === 'dicom' && isDicomdir(head.bytes))
         result.skipped.push({ file, reason: 'a DICOMDIR (media index), not an image' });
-      else if (format === 'dicom') result.dicom.push(await readDicomHeader(file, head));
+      else if (format === 'dicom') result.dicom.push(readDicomHeaderSync(file, head));
       else if (format === 'other') result.skipped.push({ file, reason: 'not DICOM, NIfTI, PNG or JPEG' });
       else result.images.push({ file, format });
     } catch (error) {

@@ -1,69 +1,37 @@
 import { asReadError, ImageReadError } from '../../errors/image-read-error.js';
-import { allocateVoxels, type DataType, dataTypeOf, type VoxelArray } from '../../volume/data-type.js';
+import { allocateVoxels, dataTypeOf, type VoxelArray } from '../../volume/data-type.js';
 import type { ImageMeta, ImageVolume } from '../../volume/image-volume.js';
 import { parseDicom } from '../parse-dicom.js';
 import { type CodecLoader, type DecodedFrame, decodeFrame, readPixelModule } from '../pixel/index.js';
 import { splitMosaic } from '../siemens/mosaic.js';
+import { type RangeReader, readNativeFramesInto } from './native-frame-reader.js';
+import { rescaleInPlace } from './rescale-in-place.js';
 import type { FrameRef, SeriesPlan } from './series-plan.js';
-import { realDataType, widenFor } from './voxel-data-type.js';
+import { realDataType } from './voxel-data-type.js';
+
+export type { RangeReader } from './native-frame-reader.js';
 
 export interface LoadSeriesOptions {
   /** Reads a whole file; Node passes fs, a browser a fetch. */
   readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** Reads byte ranges into memory; when given, plain native pixel data is read straight into the volume. */
+  readonly rangeReader?: RangeReader;
   readonly inflateRaw?: (bytes: Uint8Array) => Uint8Array;
   readonly codecs?: CodecLoader;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+type Slot = { readonly slot: number; readonly ref: FrameRef };
+
 /** The voxel slots each file fills: slot `slot` of the output takes frame `ref.frameIndex` of the file. */
-function slotsByFile(plan: SeriesPlan): Map<string, { slot: number; ref: FrameRef }[]> {
-  const byFile = new Map<string, { slot: number; ref: FrameRef }[]>();
+function slotsByFile(plan: SeriesPlan): Map<string, Slot[]> {
+  const byFile = new Map<string, Slot[]>();
   plan.frames.forEach((ref, slot) => {
     const list = byFile.get(ref.header.file);
     if (list) list.push({ slot, ref });
     else byFile.set(ref.header.file, [{ slot, ref }]);
   });
   return byFile;
-}
-
-/** The smallest and largest real value of a frame. */
-function realRange(stored: ArrayLike<number>, slope: number, intercept: number): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < stored.length; i++) {
-    const v = stored[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const a = min * slope + intercept;
-  const b = max * slope + intercept;
-  return [Math.min(a, b), Math.max(a, b)];
-}
-
-/**
- * Writes slope·stored + intercept into `out` from `offset` (a plain copy when there is no rescale).
- * Returns `out`, or a wider copy of it when an integer output cannot hold this frame's values.
- */
-function writeRescaled(
-  out: VoxelArray,
-  offset: number,
-  stored: ArrayLike<number>,
-  slope: number,
-  intercept: number,
-): VoxelArray {
-  let target = out;
-  const type = dataTypeOf(out);
-  if (!type.startsWith('float')) {
-    const [min, max] = realRange(stored, slope, intercept);
-    const wider = widenFor(type, min, max);
-    if (wider !== type) {
-      target = allocateVoxels(wider, out.length);
-      (target as Float64Array).set(out as Float64Array);
-    }
-  }
-  if (slope === 1 && intercept === 0) (target as Float64Array).set(stored as Float64Array, offset);
-  else for (let i = 0; i < stored.length; i++) target[offset + i] = stored[i]! * slope + intercept;
-  return target;
 }
 
 function metaOf(plan: SeriesPlan, source: string): ImageMeta {
@@ -102,6 +70,89 @@ function slotValues(decoded: DecodedFrame, ref: FrameRef, tiles: Map<string, Vox
   return split.subarray(ref.tile * size, (ref.tile + 1) * size);
 }
 
+/** Greyscale images are allocated before the first frame, so that frames can be read straight in. */
+function isGreyscale(plan: SeriesPlan): boolean {
+  const h = plan.frames[0]!.header;
+  return h.samplesPerPixel === 1 && /^MONOCHROME[12]$/.test(h.photometricInterpretation ?? '');
+}
+
+/** Everything one load accumulates: the output, what it holds, how far it got. */
+interface LoadState {
+  data: VoxelArray | undefined;
+  samplesPerPixel: 1 | 3;
+  photometric: ImageVolume['photometricInterpretation'];
+  source: string;
+  done: number;
+}
+
+async function loadFileFast(
+  file: string,
+  slots: Slot[],
+  state: LoadState,
+  frameVoxels: number,
+  reader: RangeReader,
+) {
+  if (!state.data || slots.some((s) => s.ref.tile !== undefined)) return false;
+  const frames = slots.map((s) => ({ frameIndex: s.ref.frameIndex, offset: s.slot * frameVoxels }));
+  if (!(await readNativeFramesInto(file, frames, state.data, reader))) return false;
+  for (const { slot, ref } of slots) {
+    const start = slot * frameVoxels;
+    state.data = rescaleInPlace(
+      state.data,
+      start,
+      start + frameVoxels,
+      ref.plane.rescaleSlope,
+      ref.plane.rescaleIntercept,
+    );
+  }
+  return true;
+}
+
+async function loadFileDecoded(
+  file: string,
+  slots: Slot[],
+  plan: SeriesPlan,
+  state: LoadState,
+  options: LoadSeriesOptions,
+) {
+  const frameVoxels = plan.geometry.dims[0] * plan.geometry.dims[1];
+  const bytes = await options.readFile(file);
+  const parsed = parseDicom(bytes, {
+    file,
+    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+  });
+  const pixelModule = readPixelModule(parsed.dataSet);
+  const tiles = new Map<string, VoxelArray>();
+  for (const { slot, ref } of slots) {
+    const decoded = await decodeFrame(parsed.dataSet, parsed.transferSyntaxUID, ref.frameIndex, {
+      pixelModule,
+      ...(options.codecs ? { codecs: options.codecs } : {}),
+    });
+    if (!state.data) {
+      state.samplesPerPixel = decoded.samplesPerPixel;
+      const type = state.samplesPerPixel === 3 ? dataTypeOf(decoded.pixels) : realDataType(plan);
+      state.data = allocateVoxels(
+        type,
+        frameVoxels * plan.geometry.dims[2] * plan.timepoints * state.samplesPerPixel,
+      );
+    }
+    state.photometric = decoded.photometricInterpretation;
+    state.source = decoded.sourcePhotometricInterpretation;
+    const values = slotValues(decoded, ref, tiles);
+    const size = frameVoxels * state.samplesPerPixel;
+    if (values.length !== size) {
+      throw new ImageReadError(
+        'INCONSISTENT_SERIES',
+        `frame ${ref.frameIndex} has ${values.length} values; the series needs ${size}`,
+      );
+    }
+    (state.data as Float64Array).set(values as Float64Array, slot * size);
+    const { rescaleSlope, rescaleIntercept } = ref.plane;
+    state.data = rescaleInPlace(state.data, slot * size, (slot + 1) * size, rescaleSlope, rescaleIntercept);
+    options.onProgress?.(++state.done, plan.frames.length);
+  }
+}
+
 /**
  * Loads the voxels of a planned series: reads each file once, decodes the frames it contributes and
  * writes real values (rescale applied) into one typed array in voxel order.
@@ -109,50 +160,24 @@ function slotValues(decoded: DecodedFrame, ref: FrameRef, tiles: Map<string, Vox
 export async function loadSeries(plan: SeriesPlan, options: LoadSeriesOptions): Promise<ImageVolume> {
   const [nx, ny, nz] = plan.geometry.dims;
   const frameVoxels = nx * ny;
-  let data: VoxelArray | undefined;
-  let samplesPerPixel: 1 | 3 = 1;
-  let photometric: ImageVolume['photometricInterpretation'] = 'MONOCHROME2';
-  let source = '';
-  const tiles = new Map<string, VoxelArray>();
-  let done = 0;
+  const h = plan.frames[0]!.header;
+  const state: LoadState = {
+    data: isGreyscale(plan)
+      ? allocateVoxels(realDataType(plan), frameVoxels * nz * plan.timepoints)
+      : undefined,
+    samplesPerPixel: 1,
+    photometric: h.photometricInterpretation === 'MONOCHROME1' ? 'MONOCHROME1' : 'MONOCHROME2',
+    source: h.photometricInterpretation ?? '',
+    done: 0,
+  };
   for (const [file, slots] of slotsByFile(plan)) {
     try {
-      const bytes = await options.readFile(file);
-      const parsed = parseDicom(bytes, {
-        file,
-        ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
-      });
-      const pixelModule = readPixelModule(parsed.dataSet);
-      for (const { slot, ref } of slots) {
-        const decoded = await decodeFrame(parsed.dataSet, parsed.transferSyntaxUID, ref.frameIndex, {
-          pixelModule,
-          ...(options.codecs ? { codecs: options.codecs } : {}),
-        });
-        if (!data) {
-          samplesPerPixel = decoded.samplesPerPixel;
-          photometric = decoded.photometricInterpretation;
-          source = decoded.sourcePhotometricInterpretation;
-          const type: DataType = samplesPerPixel === 3 ? dataTypeOf(decoded.pixels) : realDataType(plan);
-          data = allocateVoxels(type, frameVoxels * nz * plan.timepoints * samplesPerPixel);
-        }
-        const values = slotValues(decoded, ref, tiles);
-        if (values.length !== frameVoxels * samplesPerPixel) {
-          throw new ImageReadError(
-            'INCONSISTENT_SERIES',
-            `frame ${ref.frameIndex} has ${values.length} values; the series needs ${frameVoxels * samplesPerPixel}`,
-          );
-        }
-        const { rescaleSlope, rescaleIntercept } = ref.plane;
-        data = writeRescaled(
-          data,
-          slot * frameVoxels * samplesPerPixel,
-          values,
-          rescaleSlope,
-          rescaleIntercept,
-        );
-        options.onProgress?.(++done, plan.frames.length);
+      if (options.rangeReader && (await loadFileFast(file, slots, state, frameVoxels, options.rangeReader))) {
+        state.done += slots.length;
+        options.onProgress?.(state.done, plan.frames.length);
+      } else {
+        await loadFileDecoded(file, slots, plan, state, options);
       }
-      tiles.clear();
     } catch (error) {
       throw asReadError(error, 'CODEC_FAILED', file);
     }
@@ -161,12 +186,12 @@ export async function loadSeries(plan: SeriesPlan, options: LoadSeriesOptions): 
     kind: plan.kind,
     ...plan.geometry,
     timepoints: plan.timepoints,
-    dataType: dataTypeOf(data!),
-    samplesPerPixel,
-    photometricInterpretation: photometric,
-    data: data!,
+    dataType: dataTypeOf(state.data!),
+    samplesPerPixel: state.samplesPerPixel,
+    photometricInterpretation: state.photometric,
+    data: state.data!,
     ...(plan.frameTimesMs ? { frameTimesMs: plan.frameTimesMs } : {}),
-    meta: metaOf(plan, source),
+    meta: metaOf(plan, state.source),
     warnings: plan.warnings,
   };
 }
