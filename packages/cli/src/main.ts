@@ -1,53 +1,70 @@
-import { ImageReadError } from '@voxelhub/core';
-import { Command, CommanderError } from 'commander';
-import { convertCommand } from './commands/convert.js';
-import { infoCommand } from './commands/info.js';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type CommandName, commandHelp, HELP, VERSION } from './help.js';
 
-const VERSION = '0.1.0';
+/** A mistake in how the command was called: printed with a pointer to --help, exit status 2. */
+class UsageError extends Error {}
 
-function program(setExit: (code: number) => void): Command {
-  const cli = new Command('voxelhub')
-    .description('Voxelhub: medical image I/O, annotation and datasets from the command line')
-    .version(VERSION)
-    .exitOverride()
-    .showHelpAfterError();
-  cli
-    .command('info')
-    .description('describe every DICOM series, NIfTI, PNG and JPEG image under the paths')
-    .argument('<paths...>', 'files or folders (searched recursively)')
-    .option('--json', 'print a JSON array, one object per series or volume')
-    .action(async (paths: string[], options: { json?: boolean }) =>
-      setExit(await infoCommand(paths, options)),
-    );
-  cli
-    .command('convert')
-    .description('convert each series or volume to NIfTI (.nii.gz) with a JSON sidecar, like dcm2niix')
-    .argument('<paths...>', 'files or folders (searched recursively)')
-    .requiredOption('-o, --output <folder>', 'folder to write into (created if missing)')
-    .option('--uncompressed', 'write .nii instead of .nii.gz')
-    .action(async (paths: string[], options: { output: string; uncompressed?: boolean }) =>
-      setExit(await convertCommand(paths, options)),
-    );
-  return cli;
+function parse<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
+
+async function info(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('info');
+  if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
+  const { infoCommand } = await import('./commands/info.js');
+  return infoCommand(positionals, { json: values.json === true });
+}
+
+async function convert(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    uncompressed: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('convert');
+  if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
+  if (typeof values.output !== 'string')
+    throw new UsageError("required option '-o, --output <folder>' not specified");
+  const { convertCommand } = await import('./commands/convert.js');
+  return convertCommand(positionals, { output: values.output, uncompressed: values.uncompressed === true });
+}
+
+function printHelp(command?: CommandName): number {
+  process.stdout.write(command ? commandHelp(command) : HELP);
+  return 0;
+}
+
+const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = { info, convert };
 
 /** Runs the CLI with `argv` (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let code = 0;
-  const cli = program((c) => {
-    code = c;
-  });
-  if (argv.length === 0) {
-    cli.outputHelp();
-    return 0;
-  }
+  const [name, ...rest] = argv;
   try {
-    await cli.parseAsync(argv, { from: 'user' });
-    return code;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help')
+      return printHelp(rest[0] as CommandName);
+    if (name === '--version' || name === '-V') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const command = COMMANDS[name as CommandName];
+    if (!command) throw new UsageError(`unknown command '${name}'`);
+    return await command(rest);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof ImageReadError) {
-      process.stderr.write(`error: ${error.message} [${error.code}]\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n(run 'voxelhub --help' for usage)\n`);
+      return 2;
+    }
+    // Checked by name: importing core here would load all of it before `--version` could answer.
+    if (error instanceof Error && error.name === 'ImageReadError') {
+      process.stderr.write(`error: ${error.message} [${(error as Error & { code: string }).code}]\n`);
       return 1;
     }
     process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);

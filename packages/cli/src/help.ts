@@ -1,0 +1,42 @@
+export const VERSION = '0.1.0';
+
+export type CommandName = 'info' | 'convert';
+
+const COMMANDS: Record<CommandName, { summary: string; usage: string; options: string[] }> = {
+  info: {
+    summary: 'describe every DICOM series, NIfTI, PNG and JPEG image under the paths',
+    usage: 'voxelhub info <paths...> [--json]',
+    options: ['--json           print a JSON array, one object per series or volume'],
+  },
+  convert: {
+    summary: 'convert each series or volume to NIfTI with a JSON sidecar, like dcm2niix',
+    usage: 'voxelhub convert <paths...> -o <folder> [--uncompressed]',
+    options: [
+      '-o, --output     folder to write into (created if missing)',
+      '--uncompressed   write .nii instead of .nii.gz',
+    ],
+  },
+};
+
+export const HELP = `Usage: voxelhub <command> [options]
+
+Voxelhub: medical image I/O, annotation and datasets from the command line.
+Paths may be files or folders (searched recursively); files that are not images are skipped.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help       show help (also: voxelhub <command> --help)
+  -V, --version    show the version
+
+Exit status: 0 on success, 1 when a file could not be read (one line per file on stderr), 2 on a usage error.
+`;
+
+export function commandHelp(name: CommandName): string {
+  const c = COMMANDS[name];
+  if (!c) return HELP;
+  return `Usage: ${c.usage}\n\n${c.summary}.\n\nOptions:\n${c.options.map((o) => `  ${o}`).join('\n')}\n  -h, --help       show this help\n`;
+}
