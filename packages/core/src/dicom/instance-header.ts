@@ -58,6 +58,7 @@ function mosaicOf(ds: DataSet): InstanceHeader['mosaic'] {
 }
 
 const PIXEL_DATA = 'x7fe00010';
+const UNDEFINED_LENGTH = 0xffffffff;
 // Ultrasound regions give pixel size in cm (PhysicalUnits code 3).
 const US_UNITS_CM = 3;
 
@@ -66,17 +67,57 @@ function integer(ds: DataSet, tag: string): number | undefined {
   return v === undefined ? undefined : Math.trunc(v);
 }
 
+// More frames than this are refused before anything is built per frame (times, planes, series slots).
+// Real multi-frame images have thousands; a header read from a file's first bytes cannot be held to
+// pixel data it has not seen, so this is the bound there.
+const MAX_FRAMES = 2 ** 17;
+
 function numberOfFrames(ds: DataSet): number {
   const raw = text(ds, 'x00280008');
   if (raw === undefined) return 1;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
+  // IS is a decimal integer string: not '1e3' or '0x10', which Number() takes and readPixelModule doesn't.
+  const n = /^[+-]?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
     throw new ImageReadError(
       'INVALID_ATTRIBUTE',
       `Number of Frames (0028,0008) is '${raw}', not a positive integer`,
     );
   }
+  if (n > MAX_FRAMES) {
+    throw new ImageReadError(
+      'LIMIT_EXCEEDED',
+      `Number of Frames (0028,0008) is ${n}; more than ${MAX_FRAMES} frames are not read`,
+    );
+  }
   return n;
+}
+
+/**
+ * A frame count that Pixel Data cannot hold is refused before per-frame arrays are built: a frame of
+ * encapsulated data has at least one fragment, a native frame at least one bit per pixel (of the
+ * declared length: a header may be read from the file's first bytes only).
+ */
+function checkFramesFit(ds: DataSet, frames: number, rows: number, columns: number): void {
+  const pixelData = ds.elements[PIXEL_DATA];
+  if (!pixelData || frames === 1) return;
+  const fragments = pixelData.fragments?.length;
+  if (fragments !== undefined && frames > fragments) {
+    throw new ImageReadError(
+      'PIXEL_DATA_SHORT',
+      `Number of Frames is ${frames} but the encapsulated Pixel Data has ${fragments} fragment(s)`,
+    );
+  }
+  const declared = pixelData.length;
+  if (
+    !pixelData.encapsulatedPixelData &&
+    declared !== UNDEFINED_LENGTH &&
+    frames * rows * columns > 8 * declared
+  ) {
+    throw new ImageReadError(
+      'PIXEL_DATA_SHORT',
+      `Number of Frames is ${frames} but ${declared} bytes of Pixel Data cannot hold that many ${columns}x${rows} frames`,
+    );
+  }
 }
 
 /** Frame times from Frame Time Vector (increments) or a constant Frame Time / Cine Rate. */
@@ -122,6 +163,7 @@ export function readInstanceHeader(ds: DataSet, file: string, transferSyntaxUID:
     if (hasPixelData && (rows === 0 || columns === 0)) {
       throw new ImageReadError('MISSING_ATTRIBUTE', 'the image has Pixel Data but no Rows/Columns');
     }
+    checkFramesFit(ds, frames, rows, columns);
     const frameTimesMs = frameTimes(ds, frames);
     const windowCenter = decimals(ds, 'x00281050')?.[0];
     const windowWidth = decimals(ds, 'x00281051')?.[0];

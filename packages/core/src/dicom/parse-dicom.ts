@@ -1,5 +1,5 @@
 import dicomParser, { type DataSet, type Element } from 'dicom-parser';
-import { inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { asReadError, ImageReadError } from '../errors/image-read-error.js';
 import { guessTransferSyntax } from './guess-transfer-syntax.js';
 import { transferSyntax } from './transfer-syntax.js';
@@ -11,8 +11,11 @@ export interface ParseDicomOptions {
   readonly file?: string;
   /** Stop at Pixel Data: the header only (its element is kept, its bytes may be absent). */
   readonly untilPixelData?: boolean;
-  /** Raw-deflate decompressor for the deflated transfer syntax; Node passes zlib, the default is fflate. */
-  readonly inflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * Raw-deflate decompressor for the deflated transfer syntax; Node passes zlib, the default is fflate.
+   * It should stop at `maxOutputLength` bytes (a decompression bomb); more is refused after the fact.
+   */
+  readonly inflateRaw?: (bytes: Uint8Array, maxOutputLength: number) => Uint8Array;
 }
 
 /** A parsed DICOM dataset with the facts needed to interpret it. */
@@ -51,9 +54,51 @@ function withPreamble(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-function inflater(inflateRaw: (bytes: Uint8Array) => Uint8Array) {
+// A deflated dataset may inflate to 64 MiB, or to 64 times its deflated size when that is more: real
+// datasets compress far less (image_dfl.dcm, a flat test image, is 56:1); deflate allows 1032:1.
+const MIN_INFLATE_LIMIT = 64 * 2 ** 20;
+const MAX_INFLATE_RATIO = 64;
+// fflate inflates each pushed chunk whole: small chunks keep the overshoot past the limit small.
+const INFLATE_CHUNK = 16 * 1024;
+
+function inflateLimit(deflatedBytes: number): number {
+  return Math.max(MIN_INFLATE_LIMIT, MAX_INFLATE_RATIO * deflatedBytes);
+}
+
+function bomb(limit: number, deflatedBytes: number): ImageReadError {
+  return new ImageReadError(
+    'LIMIT_EXCEEDED',
+    `the ${deflatedBytes}-byte deflated dataset inflates to more than ${limit} bytes: refused as a decompression bomb`,
+  );
+}
+
+/** fflate's streaming inflate, stopped as soon as the output passes `maxOutputLength`. */
+function fflateInflateRaw(bytes: Uint8Array, maxOutputLength: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > maxOutputLength) throw bomb(maxOutputLength, bytes.length);
+    chunks.push(chunk);
+  });
+  for (let at = 0; at < bytes.length || at === 0; at += INFLATE_CHUNK) {
+    stream.push(bytes.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= bytes.length);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+function inflater(inflateRaw: (bytes: Uint8Array, maxOutputLength: number) => Uint8Array) {
   return (byteArray: Uint8Array, position: number): Uint8Array => {
-    const inflated = inflateRaw(byteArray.subarray(position));
+    const deflated = byteArray.subarray(position);
+    const limit = inflateLimit(deflated.length);
+    const inflated = inflateRaw(deflated, limit);
+    if (inflated.length > limit) throw bomb(limit, deflated.length);
     const full = new Uint8Array(position + inflated.length);
     full.set(byteArray.subarray(0, position), 0);
     full.set(inflated, position);
@@ -65,6 +110,7 @@ function inflater(inflateRaw: (bytes: Uint8Array) => Uint8Array) {
 function classify(error: unknown, file: string | undefined): ImageReadError {
   if (error instanceof ImageReadError) return file ? error.withFile(file) : error;
   const inner = (error as { exception?: unknown } | undefined)?.exception ?? error;
+  if (inner instanceof ImageReadError) return file ? inner.withFile(file) : inner;
   if (inner instanceof RangeError && /call stack/i.test(inner.message)) {
     return new ImageReadError('LIMIT_EXCEEDED', 'sequences are nested too deeply to parse', file, {
       cause: error,
@@ -88,7 +134,7 @@ function parseWith(bytes: Uint8Array, uid: string | undefined, options: ParseDic
   return dicomParser.parseDicom(bytes, {
     ...(uid ? { TransferSyntaxUID: uid } : {}),
     ...(options.untilPixelData ? { untilTag: PIXEL_DATA } : {}),
-    inflater: inflater(options.inflateRaw ?? ((b) => inflateSync(b))),
+    inflater: inflater(options.inflateRaw ?? fflateInflateRaw),
   });
 }
 
@@ -116,6 +162,7 @@ export function parseDicom(bytes: Uint8Array, options: ParseDicomOptions = {}): 
       dataSet = parseWith(input, guessed, options);
     }
     const uid = (dataSet.string('x00020010') ?? '').trim();
+    checkDelimiters(dataSet);
     checkElements(dataSet, dataSet.byteArray.length, options.untilPixelData === true, 0);
     return {
       dataSet,
@@ -153,6 +200,20 @@ function parsePart10(bytes: Uint8Array, options: ParseDicomOptions): DataSet {
   for (const [tag, element] of Object.entries(meta.elements)) dataSet.elements[tag] = element;
   dataSet.elements.x00020010 = { tag: 'x00020010', vr: 'UI', Value: guessed } as unknown as Element;
   return dataSet;
+}
+
+/**
+ * dicom-parser closes a sequence or item of undefined length that reaches the end of the bytes without
+ * its delimiter, and only warns: the file was cut short, and what that sequence holds cannot be trusted.
+ */
+function checkDelimiters(dataSet: DataSet): void {
+  const missing = dataSet.warnings.find((w) => /^eof encountered .* of undefined length$/.test(w));
+  if (missing) {
+    throw new ImageReadError(
+      'TRUNCATED',
+      'a sequence or item of undefined length runs to the end of the file without its delimiter',
+    );
+  }
 }
 
 /** Every element's value must lie inside the bytes, and sequences must not nest without end. */

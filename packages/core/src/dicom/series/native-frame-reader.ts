@@ -3,6 +3,7 @@ import { parseDicom } from '../parse-dicom.js';
 import { pixelEncoding } from '../pixel/pixel-encoding.js';
 import { readPixelModule } from '../pixel/pixel-module.js';
 import { storedArrayType } from '../pixel/stored-values.js';
+import { transferSyntax } from '../transfer-syntax.js';
 
 /** Reads byte ranges of files straight into caller memory; Node implements it with fs.read. */
 export interface RangeReader {
@@ -34,7 +35,8 @@ export async function readNativeFramesInto(
     return false;
   }
   const element = parsed.dataSet.elements.x7fe00010;
-  if (!element) return false;
+  // Deflated files hold their pixel bytes compressed: offsets in the dataset are not offsets in the file.
+  if (!element || transferSyntax(parsed.transferSyntaxUID)?.deflated !== false) return false;
   const encoding = pixelEncoding(parsed.transferSyntaxUID);
   const module = readPixelModule(parsed.dataSet);
   const plain =
