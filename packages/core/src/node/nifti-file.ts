@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ImageReadError } from '../errors/image-read-error.js';
 import { readNifti } from '../nifti/read-nifti.js';
-import { type WriteNiftiOptions, writeNifti } from '../nifti/write-nifti.js';
+import { niftiParts, type WriteNiftiOptions, writeNifti } from '../nifti/write-nifti.js';
 import type { ImageVolume } from '../volume/image-volume.js';
 import { readWholeFile } from './file-bytes.js';
 import { gzipParallel } from './gzip/gzip-parallel.js';
@@ -73,12 +73,13 @@ export interface WriteNiftiFileOptions extends WriteNiftiOptions {
 }
 
 /** Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+async function writeAtomically(path: string, parts: readonly Uint8Array[]): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
+      // writeFile continues from the current position and loops until each part is written whole.
+      for (const part of parts) await handle.writeFile(part);
       await handle.sync();
     } finally {
       await handle.close();
@@ -105,7 +106,9 @@ export async function writeNiftiFile(
     );
   }
   const { compress = /\.gz$/i.test(path), level, threads } = options;
-  const nii = writeNifti(image, options);
-  const bytes = compress ? await gzipParallel(nii, { level, threads }) : nii;
-  await writeAtomically(path, bytes);
+  if (!compress) {
+    await writeAtomically(path, niftiParts(image, options));
+    return;
+  }
+  await writeAtomically(path, [await gzipParallel(writeNifti(image, options), { level, threads })]);
 }
