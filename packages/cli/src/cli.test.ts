@@ -27,6 +27,7 @@ function voxelhub(...args: string[]) {
 beforeAll(() => {
   // The CLI runs from dist: make sure it is built from the current sources (incremental, quick).
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle-cli.mjs')], { cwd: ROOT });
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
