@@ -1,18 +1,22 @@
 import { inflateRawSync } from 'node:zlib';
 import { ImageReadError } from '../errors/image-read-error.js';
 
-/** Deflated DICOM larger than this after inflation is refused: a decompression bomb, not an image. */
+/** No deflated DICOM inflates past this, whatever limit the caller gives: Node's buffer ceiling. */
 const MAX_INFLATED_BYTES = 2 ** 31 - 1;
 
-/** Raw inflate with Node's zlib (faster than fflate), capped so that a bomb fails instead of eating memory. */
-export function zlibInflateRaw(bytes: Uint8Array): Uint8Array {
+/**
+ * Raw inflate with Node's zlib (faster than fflate), stopped at `maxOutputLength` so that a
+ * decompression bomb fails at once instead of eating memory.
+ */
+export function zlibInflateRaw(bytes: Uint8Array, maxOutputLength = MAX_INFLATED_BYTES): Uint8Array {
+  const limit = Math.min(maxOutputLength, MAX_INFLATED_BYTES);
   try {
-    const out = inflateRawSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
+    const out = inflateRawSync(bytes, { maxOutputLength: limit });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ImageReadError('LIMIT_EXCEEDED', 'the deflated dataset inflates to more than 2 GiB');
+      throw new ImageReadError('LIMIT_EXCEEDED', `the deflated dataset inflates to more than ${limit} bytes`);
     }
     throw new ImageReadError(
       'MALFORMED',

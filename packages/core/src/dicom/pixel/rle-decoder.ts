@@ -54,6 +54,22 @@ function segmentBounds(frame: Uint8Array, expected: number): number[] {
 }
 
 /**
+ * PackBits expands at most 64-fold (a 2-byte run repeats a byte 128 times): a segment shorter than
+ * 1/64 of what it must fill cannot be valid. Checked before any allocation, so a tiny file declaring
+ * a huge image fails at once instead of allocating gigabytes.
+ */
+function checkSegmentsCanFill(offsets: number[], segmentLength: number): void {
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    const bytes = offsets[s + 1]! - offsets[s]!;
+    if (bytes * 64 < segmentLength) {
+      throw fail(
+        `segment ${s + 1} has ${bytes} bytes, too few to decode to the ${segmentLength} the image needs`,
+      );
+    }
+  }
+}
+
+/**
  * Decodes one RLE frame to little-endian, pixel-interleaved sample bytes. Segments hold one byte of one
  * sample each, most significant byte first. 1-bit frames come back still packed (one segment of bytes).
  */
@@ -63,6 +79,7 @@ export function decodeRleFrame(frame: Uint8Array, module: PixelModule): Uint8Arr
   const bytesPerSample = Math.max(1, module.bitsAllocated / 8);
   const segmentLength = module.bitsAllocated === 1 ? Math.ceil(pixels / 8) : pixels;
   const offsets = segmentBounds(frame, spp * bytesPerSample);
+  checkSegmentsCanFill(offsets, segmentLength);
   const out = new Uint8Array(segmentLength * spp * bytesPerSample);
   const segment = new Uint8Array(segmentLength);
   for (let s = 0; s < spp; s++) {

@@ -2,6 +2,8 @@
 export interface JpegFrameHeader {
   readonly marker: number;
   readonly precision: number;
+  readonly rows: number;
+  readonly columns: number;
   readonly components: number;
 }
 
@@ -25,7 +27,13 @@ export function readJpegFrameHeader(bytes: Uint8Array): JpegFrameHeader | undefi
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
     if (isStartOfFrame(marker)) {
       if (at + 9 >= bytes.length) return undefined;
-      return { marker, precision: bytes[at + 4]!, components: bytes[at + 9]! };
+      return {
+        marker,
+        precision: bytes[at + 4]!,
+        rows: (bytes[at + 5]! << 8) | bytes[at + 6]!,
+        columns: (bytes[at + 7]! << 8) | bytes[at + 8]!,
+        components: bytes[at + 9]!,
+      };
     }
     at += 2 + length;
   }
