@@ -5,10 +5,10 @@ import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ImageReadError } from '../errors/image-read-error.js';
 import { readNifti } from '../nifti/read-nifti.js';
-import { niftiParts, type WriteNiftiOptions, writeNifti } from '../nifti/write-nifti.js';
+import { niftiParts, type WriteNiftiOptions } from '../nifti/write-nifti.js';
 import type { ImageVolume } from '../volume/image-volume.js';
 import { readWholeFile } from './file-bytes.js';
-import { gzipParallel } from './gzip/gzip-parallel.js';
+import { gzipParallelChunks } from './gzip/gzip-parallel.js';
 
 /** Deflate expands at most 1032:1; more from a gzip file is a bomb, not an image. */
 const MAX_GZIP_RATIO = 1032;
@@ -110,5 +110,5 @@ export async function writeNiftiFile(
     await writeAtomically(path, niftiParts(image, options));
     return;
   }
-  await writeAtomically(path, [await gzipParallel(writeNifti(image, options), { level, threads })]);
+  await writeAtomically(path, await gzipParallelChunks(niftiParts(image, options), { level, threads }));
 }

@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import { gunzipSync as fflateGunzip } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32Combine } from './crc32-combine.js';
-import { gzipParallel } from './gzip-parallel.js';
+import { gzipParallel, gzipParallelChunks } from './gzip-parallel.js';
 
 /** Image-like bytes: smooth int16 ramps with noise, compressible about 2–3×, like an MR volume. */
 function imageLike(length: number): Uint8Array {
@@ -76,5 +76,16 @@ describe('gzipParallel', () => {
 
   it('refuses a bad level', async () => {
     await expect(gzipParallel(big, { level: 12 })).rejects.toThrow(RangeError);
+  });
+
+  it('reads several arrays as one stream and returns chunks that join into one member', async () => {
+    const whole = new Uint8Array(9 * 1024 * 1024).map((_, i) => (i * 7919) % 251);
+    const pieces = [whole.subarray(0, 352), whole.subarray(352, 5_000_000), whole.subarray(5_000_000)];
+    const chunks = await gzipParallelChunks(pieces, { threads: 2 });
+    const joined = Buffer.concat(chunks);
+    // Buffer.equals, not toEqual: a deep comparison of 9 MB takes vitest minutes.
+    expect(zlib.gunzipSync(joined).equals(whole)).toBe(true);
+    // One member: fflate reads only the first member, so reading it whole proves there is one.
+    expect(Buffer.from(fflateGunzip(new Uint8Array(joined))).equals(whole)).toBe(true);
   });
 });

@@ -33,8 +33,30 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Several arrays read as one stream, without joining them. */
+class Chunked {
+  readonly length: number;
+  constructor(private readonly chunks: readonly Uint8Array[]) {
+    this.length = chunks.reduce((n, c) => n + c.length, 0);
+  }
+
+  /** A new array holding bytes [start, end) of the stream (a copy: it is transferred to a worker). */
+  slice(start: number, end: number): Uint8Array {
+    const out = new Uint8Array(end - start);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      const from = Math.max(start - offset, 0);
+      const to = Math.min(end - offset, chunk.length);
+      if (from < to) out.set(chunk.subarray(from, to), offset + from - start);
+      offset += chunk.length;
+      if (offset >= end) break;
+    }
+    return out;
+  }
+}
+
 /** Deflates the parts on `threads` workers, each taking the next part when it is free. */
-function deflateParts(bytes: Uint8Array, level: number, threads: number): Promise<Result[]> {
+function deflateParts(bytes: Chunked, level: number, threads: number): Promise<Result[]> {
   const count = Math.ceil(bytes.length / PART_BYTES);
   const results = new Array<Result>(count);
   const workers: Worker[] = [];
@@ -57,7 +79,7 @@ function deflateParts(bytes: Uint8Array, level: number, threads: number): Promis
       const part = bytes.slice(start, Math.min(start + PART_BYTES, bytes.length));
       const dictionary = bytes.slice(Math.max(0, start - WINDOW), start);
       const job = { index, part, dictionary, level, last: index === count - 1 };
-      worker.postMessage(job, [part.buffer, dictionary.buffer]);
+      worker.postMessage(job, [part.buffer as ArrayBuffer, dictionary.buffer as ArrayBuffer]);
     };
     for (let t = 0; t < Math.min(threads, count); t++) {
       const worker = new Worker(DEFLATE_WORKER_SOURCE, { eval: true });
@@ -75,22 +97,24 @@ function deflateParts(bytes: Uint8Array, level: number, threads: number): Promis
 }
 
 /**
- * Gzip of `bytes` as ONE gzip member, deflated in parallel on worker threads with Node's zlib.
- * Readers that stop after the first member (fflate, nifti-reader-js) read it whole, unlike pigz-style
- * concatenated members. Inputs under 4 MB are compressed with zlib.gzipSync on the calling thread.
+ * Gzip of `input` (one array, or several read as one stream) as ONE gzip member, returned as the
+ * chunks to write one after another: header, deflated parts, trailer. Deflated in parallel on worker
+ * threads with Node's zlib. Readers that stop after the first member (fflate, nifti-reader-js) read it
+ * whole, unlike pigz-style concatenated members. Inputs under 4 MB are compressed with zlib.gzipSync on
+ * the calling thread. Nothing is joined: a 150 MB volume is never copied whole.
  */
-export async function gzipParallel(
-  bytes: Uint8Array,
+export async function gzipParallelChunks(
+  input: Uint8Array | readonly Uint8Array[],
   options: GzipParallelOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array[]> {
   const level = options.level ?? 6;
   if (!Number.isInteger(level) || level < 0 || level > 9)
     throw new RangeError(`gzip level ${level} is not 0–9`);
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const bytes = new Chunked(input instanceof Uint8Array ? [input] : input);
   if (bytes.length < PARALLEL_MIN_BYTES || typeof zlib.crc32 !== 'function') {
-    // zlib.crc32 arrived in Node 20.15; without it, one thread.
-    const out = zlib.gzipSync(bytes, { level });
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    const out = zlib.gzipSync(bytes.slice(0, bytes.length), { level });
+    return [new Uint8Array(out.buffer, out.byteOffset, out.byteLength)];
   }
   const results = await deflateParts(bytes, level, threads);
   let crc = 0;
@@ -98,5 +122,13 @@ export async function gzipParallel(
     const length = Math.min(PART_BYTES, bytes.length - i * PART_BYTES);
     crc = i === 0 ? r.crc : crc32Combine(crc, r.crc, length);
   });
-  return concat([gzipHeader(level), ...results.map((r) => r.out), gzipTrailer(crc, bytes.length)]);
+  return [gzipHeader(level), ...results.map((r) => r.out), gzipTrailer(crc, bytes.length)];
+}
+
+/** gzipParallelChunks joined into one array. */
+export async function gzipParallel(
+  bytes: Uint8Array,
+  options: GzipParallelOptions = {},
+): Promise<Uint8Array> {
+  return concat(await gzipParallelChunks(bytes, options));
 }

@@ -1,1 +1,1 @@
-export { type GzipParallelOptions, gzipParallel } from './gzip-parallel.js';
+export { type GzipParallelOptions, gzipParallel, gzipParallelChunks } from './gzip-parallel.js';
