@@ -17,6 +17,7 @@ function record(s: ImageSummary) {
     modality: s.modality,
     seriesInstanceUID: s.seriesInstanceUID,
     seriesDescription: s.seriesDescription,
+    seriesNumber: s.seriesNumber,
     dims: s.dims,
     spacing: s.spacing,
     origin: s.origin,

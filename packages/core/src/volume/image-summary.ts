@@ -28,9 +28,9 @@ export interface ImageSummary {
   readonly warnings: string[];
 }
 
-/** Rounds geometry for printing: 1e-6 mm is far below any scanner's precision. */
+/** Rounds away floating-point noise (1e-9 mm) for printing, keeping every digit a header can hold. */
 function round(v: number): number {
-  const r = Math.round(v * 1e6) / 1e6;
+  const r = Math.round(v * 1e9) / 1e9;
   return Object.is(r, -0) ? 0 : r;
 }
 
