@@ -71,3 +71,31 @@ export function firstItem(ds: DataSet | undefined, tag: string): DataSet | undef
 export function items(ds: DataSet | undefined, tag: string): DataSet[] {
   return (ds?.elements[tag]?.items ?? []).flatMap((item) => (item.dataSet ? [item.dataSet] : []));
 }
+
+/**
+ * A binary number (UL or FD) read by the type the standard gives the attribute — implicit-VR files
+ * carry no VR to go by. A file that stores it as text (DS/IS, seen from some converters) is read as text.
+ */
+function binaryNumber(ds: DataSet, tag: string, type: 'UL' | 'FD'): number | undefined {
+  const element = ds.elements[tag];
+  if (!element || element.length === 0) return undefined;
+  if (element.vr === 'DS' || element.vr === 'IS') return decimal(ds, tag);
+  const size = type === 'UL' ? 4 : 8;
+  if (element.length < size) {
+    throw new ImageReadError(
+      'INVALID_ATTRIBUTE',
+      `${label(tag)} has ${element.length} bytes, a ${type} needs ${size}`,
+    );
+  }
+  return type === 'UL' ? ds.uint32(tag) : ds.double(tag);
+}
+
+/** An unsigned long (UL), e.g. Temporal Position Index. */
+export function uint32(ds: DataSet, tag: string): number | undefined {
+  return binaryNumber(ds, tag, 'UL');
+}
+
+/** A double (FD), e.g. Effective Echo Time, Diffusion b-value. */
+export function float64(ds: DataSet, tag: string): number | undefined {
+  return binaryNumber(ds, tag, 'FD');
+}

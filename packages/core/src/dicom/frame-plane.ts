@@ -1,7 +1,7 @@
 import type { DataSet } from 'dicom-parser';
 import { ImageReadError } from '../errors/image-read-error.js';
 import type { Vec3 } from '../geometry/vector.js';
-import { decimal, decimals, firstItem, items, text, vector } from './attribute-values.js';
+import { decimal, decimals, firstItem, float64, items, text, uint32, vector } from './attribute-values.js';
 
 /**
  * Where one frame lies and how to turn its stored values into real ones. Classic single-frame
@@ -63,7 +63,7 @@ function spacing(ds: DataSet | undefined): readonly [number, number] | undefined
 }
 
 function classicPlane(ds: DataSet, fallbackSpacing: readonly [number, number] | undefined): FramePlane {
-  const bValue = decimal(ds, 'x00189087');
+  const bValue = float64(ds, 'x00189087');
   return {
     position: position(ds),
     orientation: orientation(ds),
@@ -108,10 +108,10 @@ function enhancedPlane(
     rescaleSlope: (transform && decimal(transform, 'x00281053')) ?? base.rescaleSlope,
     rescaleIntercept: (transform && decimal(transform, 'x00281052')) ?? base.rescaleIntercept,
     temporal: {
-      temporalPosition: content ? decimal(content, 'x00209128') : undefined,
-      triggerTime: cardiac ? decimal(cardiac, 'x00209153') : undefined,
-      echoTime: echo ? decimal(echo, 'x00189082') : undefined,
-      bValue: diffusion ? decimal(diffusion, 'x00189087') : undefined,
+      temporalPosition: content ? uint32(content, 'x00209128') : undefined,
+      triggerTime: cardiac ? float64(cardiac, 'x00209153') : undefined,
+      echoTime: echo ? float64(echo, 'x00189082') : undefined,
+      bValue: diffusion ? float64(diffusion, 'x00189087') : undefined,
       acquisitionTime: content ? text(content, 'x00189074') : undefined,
       instanceNumber: index,
     },
