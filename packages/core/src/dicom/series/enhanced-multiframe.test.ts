@@ -6,7 +6,14 @@ import { assembleSeries } from './assemble-series.js';
 import { loadSeries } from './load-series.js';
 
 // dcmjs (an independent DICOM writer) builds the file; its CommonJS build loads fastest under Vitest.
-const dcmjs = createRequire(import.meta.url)('dcmjs') as typeof import('dcmjs').default;
+// Only the two pieces of dcmjs this test uses, typed here (the package ships no types).
+interface Dcmjs {
+  data: {
+    DicomMetaDictionary: { denaturalizeDataset(dataset: Record<string, unknown>): Record<string, unknown> };
+    DicomDict: new (meta: Record<string, unknown>) => { dict: Record<string, unknown>; write(): ArrayBuffer };
+  };
+}
+const dcmjs = createRequire(import.meta.url)('dcmjs') as Dcmjs;
 
 const ENHANCED_MR = '1.2.840.10008.5.1.4.1.1.4.1';
 const ROWS = 4;
