@@ -65,7 +65,7 @@ export async function convertCommand(paths: string[], options: ConvertOptions): 
       await writeNiftiFile(target, image, { compress: !options.uncompressed });
       const json = JSON.stringify(sidecar(item.summary, image), null, 2);
       await writeTextAtomically(join(options.output, `${stems[i]}.json`), `${json}\n`);
-      process.stdout.write(`${target}\n`);
+      bar.print(target);
     } catch (error) {
       failed.push(asReadError(error, 'IO', item.summary.path));
     }

@@ -29,6 +29,13 @@ export class ProgressBar {
     this.stream.write(`\r\x1b[K${line}`);
   }
 
+  /** Prints a line on stdout without the bar in the way (the bar redraws on the next update). */
+  print(line: string): void {
+    if (this.enabled) this.stream.write('\r\x1b[K');
+    this.lastDraw = 0;
+    process.stdout.write(`${line}\n`);
+  }
+
   done(): void {
     if (this.enabled) this.stream.write('\r\x1b[K');
   }
