@@ -56,6 +56,11 @@ export interface CodecLoader {
   wasmCodec(name: WasmCodecName): Promise<WasmCodec>;
   jpegLossless(): Promise<new () => JpegLosslessDecoder>;
   jpeg12(): Promise<Jpeg12Codec>;
+  /**
+   * Forgets a codec instance after it threw: C++ code that threw out of a wasm call can leave its heap
+   * broken ("memory access out of bounds" on the next, valid, frame), so the next use starts afresh.
+   */
+  discard(name: WasmCodecName | 'jpeg12'): void;
 }
 
 export interface CodecLoaderOptions {
@@ -110,16 +115,21 @@ function loadFailed(pkg: string, error: unknown): ImageReadError {
   });
 }
 
-/** Caches a promise; forgets it when it rejects so a later call can try again. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+/** Caches a promise; forgets it when it rejects (or when told to) so a later call loads afresh. */
+function once<T>(load: () => Promise<T>): (() => Promise<T>) & { forget(): void } {
   let pending: Promise<T> | undefined;
-  return () => {
+  const get = () => {
     pending ??= load().catch((error: unknown) => {
       pending = undefined;
       throw error;
     });
     return pending;
   };
+  return Object.assign(get, {
+    forget() {
+      pending = undefined;
+    },
+  });
 }
 
 type EmscriptenModule = Record<string, unknown> & {
@@ -199,7 +209,8 @@ async function loadJpeg12(options: CodecLoaderOptions): Promise<Jpeg12Codec> {
 
 /** A loader with its own codec instances; `options` matter in the browser, where .wasm files need URLs. */
 export function createCodecLoader(options: CodecLoaderOptions = {}): CodecLoader {
-  const wasm = new Map<WasmCodecName, () => Promise<WasmCodec>>();
+  const wasm = new Map<WasmCodecName, ReturnType<typeof once<WasmCodec>>>();
+  const jpeg12 = once(() => loadJpeg12(options));
   return {
     wasmCodec(name) {
       let load = wasm.get(name);
@@ -210,7 +221,11 @@ export function createCodecLoader(options: CodecLoaderOptions = {}): CodecLoader
       return load();
     },
     jpegLossless: once(loadJpegLossless),
-    jpeg12: once(() => loadJpeg12(options)),
+    jpeg12,
+    discard(name) {
+      if (name === 'jpeg12') jpeg12.forget();
+      else wasm.get(name)?.forget();
+    },
   };
 }
 

@@ -15,7 +15,9 @@ async function decodeWith(
   module: PixelModule,
   loader: CodecLoader,
 ): Promise<DecodedSamples> {
-  const { info, samples } = wasmDecode(label, await loader.wasmCodec(name), frame);
+  const { info, samples } = wasmDecode(label, await loader.wasmCodec(name), frame, () =>
+    loader.discard(name),
+  );
   const components = info.componentCount;
   // Both return an empty image, without throwing, for data they cannot read: decode-frame.ts checks sizes.
   return {

@@ -29,6 +29,8 @@ async function decode12Bit(
       photometricInterpretation: module.photometricInterpretation,
     });
   } catch (error) {
+    // A throw out of the wasm module can leave it broken: the next frame gets a fresh instance.
+    loader.discard('jpeg12');
     throw codecError('dcmjs-codecs (12-bit JPEG)', error);
   }
   const samples = samplesFromBytes(bytes, 16, false);
@@ -45,8 +47,17 @@ export async function decodeJpegDct(
 ): Promise<DecodedSamples> {
   const header = readJpegFrameHeader(frame);
   if (!header) throw new ImageReadError('CODEC_FAILED', 'the JPEG frame has no start-of-frame header');
+  // Decoders allocate what the frame header declares: hold it to the pixel module before decoding.
+  if (header.rows !== module.rows || header.columns !== module.columns) {
+    throw new ImageReadError(
+      'CODEC_FAILED',
+      `JPEG: the frame header says ${header.columns}x${header.rows}, the pixel module ${module.columns}x${module.rows}`,
+    );
+  }
   if (header.precision > 8) return decode12Bit(frame, module, loader);
-  const { info, samples } = wasmDecode('libjpeg-turbo', await loader.wasmCodec('libjpeg-turbo'), frame);
+  const { info, samples } = wasmDecode('libjpeg-turbo', await loader.wasmCodec('libjpeg-turbo'), frame, () =>
+    loader.discard('libjpeg-turbo'),
+  );
   // libjpeg converts YCbCr (JFIF, or Adobe transform 1) to RGB itself, with its chroma upsampling.
   const components = info.componentCount;
   return {

@@ -27,7 +27,12 @@ export async function decodeJpegLs(
       'JPEG-LS: the codestream has no end-of-image marker (cut short)',
     );
   }
-  const { info, samples, interleaveMode } = wasmDecode('CharLS', await loader.wasmCodec('charls'), frame);
+  const { info, samples, interleaveMode } = wasmDecode(
+    'CharLS',
+    await loader.wasmCodec('charls'),
+    frame,
+    () => loader.discard('charls'),
+  );
   const components = info.componentCount;
   // CharLS writes the layout of the stream: interleave mode 0 (none) is one plane per component.
   const planar = components > 1 && interleaveMode === 0;

@@ -11,7 +11,12 @@ export interface WasmDecodeResult {
  * Runs one decode: copy the frame into the wasm heap, decode, copy the pixels out (the decoded buffer is
  * a view into the heap that dies with the decoder) and always free the decoder.
  */
-export function wasmDecode(label: string, codec: WasmCodec, frame: Uint8Array): WasmDecodeResult {
+export function wasmDecode(
+  label: string,
+  codec: WasmCodec,
+  frame: Uint8Array,
+  discard: () => void,
+): WasmDecodeResult {
   let decoder: WasmDecoder | undefined;
   try {
     decoder = codec.createDecoder();
@@ -21,8 +26,27 @@ export function wasmDecode(label: string, codec: WasmCodec, frame: Uint8Array): 
     const samples = samplesFromBytes(decoder.getDecodedBuffer(), info.bitsPerSample, info.isSigned === true);
     return { info, samples, interleaveMode: decoder.getInterleaveMode?.() };
   } catch (error) {
-    throw codecError(label, error, codec.explain(error));
+    // This instance may be broken now: the next frame gets a fresh one.
+    discard();
+    throw codecError(
+      label,
+      error,
+      safely(() => codec.explain(error)),
+    );
   } finally {
-    decoder?.delete();
+    try {
+      decoder?.delete();
+    } catch {
+      // A decoder whose decode threw can fail to free itself too; its instance is discarded above.
+      discard();
+    }
+  }
+}
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
   }
 }
