@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { gunzipSync as fflateGunzip } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImageReadError } from '../errors/image-read-error.js';
@@ -134,4 +134,24 @@ describe('writeNiftiFile', () => {
         .forEach((v, i) => expect(Math.abs(v - rasAffine(image)[i]!)).toBeLessThan(1e-5));
     },
   );
+});
+
+describe('readNiftiFile on hostile gzip', () => {
+  it('does not trust a gzip trailer that claims 300 MiB', async () => {
+    const bytes = new Uint8Array(readFileSync(testdata('nibabel/example4d.nii.gz')));
+    new DataView(bytes.buffer).setUint32(bytes.length - 4, 300 * 2 ** 20, true);
+    const path = join(dir, 'forged-trailer.nii.gz');
+    writeFileSync(path, bytes);
+    const before = process.memoryUsage().arrayBuffers;
+    await expect(readNiftiFile(path)).rejects.toBeInstanceOf(ImageReadError);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 2 ** 20);
+  });
+
+  it('stops inflating at what the header accounts for: zeros after the voxels are a bomb', async () => {
+    const nii = gunzipSync(readFileSync(testdata('nibabel/standard.nii.gz')));
+    const bomb = gzipSync(Buffer.concat([nii, Buffer.alloc(64 * 2 ** 20)]), { level: 1 });
+    const path = join(dir, 'bomb.nii.gz');
+    writeFileSync(path, bomb);
+    await expect(readNiftiFile(path)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', file: path });
+  });
 });
