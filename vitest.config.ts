@@ -6,6 +6,18 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        find: /^@voxelhub\/core\/node\/demo$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/node/demo-files.ts', import.meta.url)),
+      },
+      {
+        find: /^@voxelhub\/core\/demo$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/demo/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@voxelhub\/core\/annotation$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/annotation/index.ts', import.meta.url)),
+      },
+      {
         find: /^@voxelhub\/core\/node$/,
         replacement: fileURLToPath(new URL('./packages/core/src/node/index.ts', import.meta.url)),
       },

@@ -1,0 +1,4 @@
+export type { CtSize, DemoLabel } from './ct-series.js';
+export { CT_NOISE_HU } from './ct-series.js';
+export * from './demo-dataset.js';
+export * from './demo-options-error.js';
