@@ -13,7 +13,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['@cornerstonejs/*', 'dcmjs', 'dcmjs-codecs', 'jpeg-lossless-decoder-js'],
+  // The server (and Fastify, Kysely, better-sqlite3 behind it) loads only for `voxelhub serve`.
+  external: ['@cornerstonejs/*', 'dcmjs', 'dcmjs-codecs', 'jpeg-lossless-decoder-js', '@voxelhub/server'],
   // Bundled CommonJS dependencies (dicom-parser) may call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -140,6 +140,32 @@ describe('voxelhub convert', () => {
     const r = voxelhub('convert', join(TESTDATA, 'pydicom/CT_small.dcm'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/required option '-o, --output <folder>'/);
+  });
+});
+
+describe('voxelhub serve', () => {
+  it('listens and answers the health check, then stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          err += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(err);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+      });
+      const res = await fetch(`${url}/api/health`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ status: 'ok' });
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   });
 });
 

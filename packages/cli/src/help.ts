@@ -1,12 +1,21 @@
 export const VERSION = '0.1.0';
 
-export type CommandName = 'info' | 'convert';
+export type CommandName = 'info' | 'convert' | 'serve';
 
 const COMMANDS: Record<CommandName, { summary: string; usage: string; options: string[] }> = {
   info: {
     summary: 'describe every DICOM series, NIfTI, PNG and JPEG image under the paths',
     usage: 'voxelhub info <paths...> [--json]',
     options: ['--json           print a JSON array, one object per series or volume'],
+  },
+  serve: {
+    summary: 'start the Voxelhub server (REST API under /api)',
+    usage: 'voxelhub serve [--port <n>] [--host <address>] [--data-dir <folder>]',
+    options: [
+      '--port           port to listen on (default: PORT or 8080)',
+      '--host           address to listen on (default: VOXELHUB_HOST or 127.0.0.1)',
+      '--data-dir       where the database and files live (default: VOXELHUB_DATA or ./data)',
+    ],
   },
   convert: {
     summary: 'convert each series or volume to NIfTI with a JSON sidecar, like dcm2niix',

@@ -37,12 +37,30 @@ async function convert(args: string[]): Promise<number> {
   return convertCommand(positionals, { output: values.output, uncompressed: values.uncompressed === true });
 }
 
+async function serve(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) return printHelp('serve');
+  // Loaded here, not at the top: Fastify and the database drivers are only needed to serve.
+  const { ConfigError, loadConfig, startServer } = await import('@voxelhub/server');
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, args);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { url } = await startServer({ port: config.port, host: config.host });
+  process.stderr.write(`Voxelhub is listening on ${url}\n`);
+  return await new Promise<number>(() => {
+    // Runs until a signal closes the server (startServer exits the process then).
+  });
+}
+
 function printHelp(command?: CommandName): number {
   process.stdout.write(command ? commandHelp(command) : HELP);
   return 0;
 }
 
-const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = { info, convert };
+const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = { info, convert, serve };
 
 /** Runs the CLI with `argv` (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
