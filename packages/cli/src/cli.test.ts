@@ -145,8 +145,14 @@ describe('voxelhub convert', () => {
 
 describe('voxelhub serve', () => {
   it('listens and answers the health check, then stops on SIGTERM', async () => {
+    const dataDir = join(work, 'server-data');
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, VOXELHUB_DATA: dataDir, VOXELHUB_LOG_LEVEL: 'warn' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
     });
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -160,7 +166,10 @@ describe('voxelhub serve', () => {
       });
       const res = await fetch(`${url}/api/health`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ status: 'ok' });
+      expect(await res.json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+      // First start: the data folder and database exist, and the generated admin password is shown once.
+      expect(existsSync(join(dataDir, 'voxelhub.sqlite'))).toBe(true);
+      expect(stderr).toMatch(/Created the admin account\. Sign in as 'admin' with this password/);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

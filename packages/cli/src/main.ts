@@ -48,7 +48,8 @@ async function serve(args: string[]): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const { url } = await startServer({ port: config.port, host: config.host });
+  const { url, notice } = await startServer({ config });
+  if (notice) process.stderr.write(`${notice}\n`);
   process.stderr.write(`Voxelhub is listening on ${url}\n`);
   return await new Promise<number>(() => {
     // Runs until a signal closes the server (startServer exits the process then).

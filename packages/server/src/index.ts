@@ -2,6 +2,22 @@ export * from './app/build-app.js';
 export * from './app/start-server.js';
 export * from './auth/password.js';
 export * from './blobs/index.js';
+export * from './bootstrap/ensure-admin.js';
+export * from './bootstrap/open-data.js';
 export * from './config/index.js';
 export * from './errors/api-error.js';
 export * from './errors/error-handler.js';
+export {
+  constraintViolation,
+  type Database,
+  type DialectName,
+  MIGRATIONS,
+  MigrationError,
+  type MigrationResult,
+  migrateToLatest,
+  openDatabase,
+  STORAGE_ERROR_CODES,
+  StorageError,
+  type StorageErrorCode,
+} from './storage/index.js';
+export type { DatabaseSchema } from './storage/schema.js';

@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerData } from '../bootstrap/open-data.js';
 import { installErrorHandler } from '../errors/error-handler.js';
 import { healthRoutes } from '../routes/health.js';
 
@@ -8,6 +9,8 @@ export const SERVER_VERSION = '0.1.0';
 export interface AppOptions {
   /** Fastify's logger options; false (the default in tests) for none. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** The opened database and blob store; closed with the app. */
+  readonly data?: ServerData;
 }
 
 /**
@@ -27,6 +30,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       },
     },
   });
-  await app.register(healthRoutes, { prefix: '/api', version: SERVER_VERSION });
+  const { data } = options;
+  if (data) app.addHook('onClose', () => data.close());
+  await app.register(healthRoutes, {
+    prefix: '/api',
+    version: SERVER_VERSION,
+    ...(data ? { database: data.database.dialect } : {}),
+  });
   return app;
 }

@@ -1,19 +1,38 @@
 import type { FastifyInstance } from 'fastify';
+import { ADMIN_USERNAME, type AdminOutcome } from '../bootstrap/ensure-admin.js';
+import { openServerData } from '../bootstrap/open-data.js';
+import type { Config } from '../config/load-config.js';
 import { buildApp } from './build-app.js';
 
 export interface StartOptions {
-  readonly port: number;
-  readonly host: string;
+  readonly config: Config;
   readonly logger?: boolean;
 }
 
+/** The one-time notice of a generated admin password: it is stored only as a hash. */
+function adminNotice(admin: AdminOutcome): string | undefined {
+  if (!admin.created || !admin.generatedPassword) return undefined;
+  return [
+    '',
+    `  Created the admin account. Sign in as '${ADMIN_USERNAME}' with this password (shown only now):`,
+    `      ${admin.generatedPassword}`,
+    '  Set VOXELHUB_ADMIN_PASSWORD before the first start to choose it yourself.',
+    '',
+  ].join('\n');
+}
+
 /**
- * Builds the app and listens; closes cleanly (finishing requests in flight) on SIGINT and SIGTERM.
- * Returns the app and the address it listens on (port 0 picks a free one, for tests).
+ * Opens the data (database migrated, blob store, admin account), builds the app and listens; closes
+ * cleanly (finishing requests in flight, then the database) on SIGINT and SIGTERM. Port 0 picks a
+ * free port (tests). Returns the app, its URL, and the first-start notice to print, if any.
  */
-export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildApp({ logger: options.logger ?? true });
-  const url = await app.listen({ port: options.port, host: options.host });
+export async function startServer(
+  options: StartOptions,
+): Promise<{ app: FastifyInstance; url: string; notice: string | undefined }> {
+  const { config } = options;
+  const data = await openServerData(config);
+  const app = await buildApp({ logger: options.logger ?? { level: config.logLevel }, data });
+  const url = await app.listen({ port: config.port, host: config.host });
   const stop = () => {
     app.close().then(
       () => process.exit(0),
@@ -22,5 +41,5 @@ export async function startServer(options: StartOptions): Promise<{ app: Fastify
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { app, url };
+  return { app, url, notice: adminNotice(data.admin) };
 }

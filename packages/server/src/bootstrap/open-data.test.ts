@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app/build-app.js';
+import { verifyPassword } from '../auth/password.js';
+import type { Config } from '../config/load-config.js';
+import { createEmptyPostgres, DIALECTS, postgresSkipped } from '../storage/test-databases.js';
+import { ADMIN_USERNAME } from './ensure-admin.js';
+import { openServerData } from './open-data.js';
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(dialect === 'postgres' && postgresSkipped())(`first start (${dialect})`, () => {
+    const drops: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const drop of drops) await drop();
+    });
+
+    async function config(): Promise<Config['database']> {
+      if (dialect === 'sqlite') {
+        const dataDir = mkdtempSync(join(tmpdir(), 'voxelhub-data-'));
+        folders.push(dataDir);
+        return { dialect: 'sqlite', path: join(dataDir, 'db', 'voxelhub.sqlite') };
+      }
+      const empty = await createEmptyPostgres();
+      drops.push(empty.drop);
+      return { dialect: 'postgres', url: empty.url };
+    }
+
+    async function open(database: Config['database'], adminPassword?: string) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'voxelhub-data-'));
+      folders.push(dataDir);
+      return openServerData({
+        dataDir: join(dataDir, 'data'),
+        database,
+        adminPassword,
+        maxUploadBytes: 2 ** 20,
+      });
+    }
+
+    it('creates the schema and an admin with a generated password, once', async () => {
+      const database = await config();
+      const first = await open(database);
+      try {
+        expect(first.admin.created).toBe(true);
+        if (!first.admin.created) throw new Error('unreachable');
+        const generated = first.admin.generatedPassword!;
+        expect(generated.length).toBeGreaterThanOrEqual(20);
+        const user = await first.database.db
+          .selectFrom('users')
+          .selectAll()
+          .where('username', '=', ADMIN_USERNAME)
+          .executeTakeFirstOrThrow();
+        expect(await verifyPassword(generated, user.password_hash!)).toBe(true);
+        expect(user.password_hash).not.toContain(generated);
+        const audit = await first.database.db.selectFrom('audit_log').selectAll().execute();
+        expect(audit.map((a) => a.action)).toEqual(['user.create']);
+      } finally {
+        await first.close();
+      }
+      const second = await open(database);
+      try {
+        expect(second.admin).toEqual({ created: false });
+        const users = await second.database.db.selectFrom('users').select('id').execute();
+        expect(users).toHaveLength(1);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('uses VOXELHUB_ADMIN_PASSWORD when given, and prints nothing', async () => {
+      const data = await open(await config(), 'correct horse battery');
+      try {
+        expect(data.admin).toEqual({ created: true, username: ADMIN_USERNAME });
+        const user = await data.database.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+        expect(await verifyPassword('correct horse battery', user.password_hash!)).toBe(true);
+      } finally {
+        await data.close();
+      }
+    });
+
+    it('serves the health check with the database it uses, and closes the data with the app', async () => {
+      const data = await open(await config());
+      const app = await buildApp({ data });
+      const res = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.json()).toMatchObject({ status: 'ok', database: dialect });
+      await app.close();
+      await expect(data.database.db.selectFrom('users').select('id').execute()).rejects.toThrow();
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LocalBlobStore } from '../blobs/local-blob-store.js';
+import type { Config } from '../config/load-config.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { type Database, openDatabase } from '../storage/open-database.js';
+import { type AdminOutcome, ensureAdmin } from './ensure-admin.js';
+
+/** Everything the server keeps: the database and the blob store, ready to use. */
+export interface ServerData {
+  readonly database: Database;
+  readonly blobs: LocalBlobStore;
+  readonly admin: AdminOutcome;
+  close(): Promise<void>;
+}
+
+/**
+ * The first-start and every-start sequence: create the data folder, open the database (SQLite in the
+ * data folder, or PostgreSQL from DATABASE_URL), bring its schema up to date, open the blob store and
+ * make sure an admin account exists. Each step fails with a typed error naming what is wrong.
+ */
+export async function openServerData(
+  config: Pick<Config, 'dataDir' | 'database' | 'adminPassword' | 'maxUploadBytes'>,
+): Promise<ServerData> {
+  await mkdir(config.dataDir, { recursive: true });
+  const database = await openDatabase(
+    config.database.dialect === 'postgres'
+      ? { url: config.database.url }
+      : { sqlitePath: config.database.path },
+  );
+  try {
+    await migrateToLatest(database.db);
+    const blobs = await LocalBlobStore.open(join(config.dataDir, 'blobs'), {
+      maxBytes: config.maxUploadBytes,
+    });
+    const admin = await ensureAdmin(database.db, config.adminPassword);
+    return { database, blobs, admin, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import { accounts } from './0001-accounts.js';
+import { projects } from './0002-projects.js';
+import { imaging } from './0003-imaging.js';
+import { annotation } from './0004-annotation.js';
+import { jobsAndAudit } from './0005-jobs-and-audit.js';
+
+/**
+ * Every migration, by name. Names sort in the order they run and never change once released;
+ * new ones are appended. A static list (no folder scan) so the bundled CLI carries them.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-accounts': accounts,
+  '0002-projects': projects,
+  '0003-imaging': imaging,
+  '0004-annotation': annotation,
+  '0005-jobs-and-audit': jobsAndAudit,
+};

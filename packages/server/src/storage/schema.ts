@@ -1,0 +1,270 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables as the migrations leave them, for Kysely's typed queries. Values are the same on both
+ * dialects (see migrations/portable-columns.ts): ids are UUID text, timestamps ISO-8601 UTC text,
+ * flags 0/1, JSON is text (parse it with a zod schema on read).
+ */
+
+/** ISO-8601 UTC with milliseconds, e.g. '2026-01-02T03:04:05.678Z' (`new Date().toISOString()`). */
+export type IsoTimestamp = string;
+/** JSON text (`JSON.stringify`); the database refuses text that is not JSON. */
+export type JsonText = string;
+export type Flag = 0 | 1;
+
+/** Filled in by the database on insert unless given; never null. */
+type CreatedAt = Generated<IsoTimestamp>;
+type FlagWithDefault = ColumnType<Flag, Flag | undefined, Flag>;
+type JsonWithDefault = ColumnType<JsonText, JsonText | undefined, JsonText>;
+
+export const LABEL_TYPES = [
+  'mask',
+  'box',
+  'polygon',
+  'polyline',
+  'point',
+  'measurement',
+  'classification',
+  'frame-label',
+] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
+
+export const MEMBER_ROLES = ['owner', 'manager', 'annotator', 'reviewer', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'skipped'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const REVIEW_DECISIONS = ['approved', 'rejected', 'changes_requested'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export const JOB_ITEM_STATES = ['pending', 'done', 'failed', 'skipped'] as const;
+export type JobItemState = (typeof JOB_ITEM_STATES)[number];
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  is_admin: FlagWithDefault;
+  disabled: FlagWithDefault;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: IsoTimestamp | null;
+  revoked_at: IsoTimestamp | null;
+}
+
+export interface SessionsTable {
+  /** The hash of the cookie's secret. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: IsoTimestamp;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  require_deidentification: FlagWithDefault;
+  settings: JsonWithDefault;
+  created_at: CreatedAt;
+}
+
+export interface LabelsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  type: LabelType;
+  /** '#rrggbb' */
+  colour: string;
+  code_system: string | null;
+  code_value: string | null;
+  code_meaning: string | null;
+  guideline: ColumnType<string, string | undefined, string>;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface MembersTable {
+  project_id: string;
+  user_id: string;
+  role: MemberRole;
+  created_at: CreatedAt;
+}
+
+export interface SubjectsTable {
+  id: string;
+  project_id: string;
+  pseudonym: string;
+  created_at: CreatedAt;
+}
+
+export interface StudiesTable {
+  id: string;
+  project_id: string;
+  subject_id: string;
+  study_instance_uid: string;
+  /** DICOM DA (YYYYMMDD) as found. */
+  study_date: string | null;
+  description: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SeriesTable {
+  id: string;
+  project_id: string;
+  study_id: string;
+  series_instance_uid: string;
+  modality: string | null;
+  description: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ImagesTable {
+  id: string;
+  project_id: string;
+  series_id: string | null;
+  sop_instance_uid: string | null;
+  content_hash: string;
+  blob_key: string;
+  format: string;
+  geometry: JsonWithDefault;
+  created_at: CreatedAt;
+}
+
+/** Exactly one of image_id and series_id is set. */
+export interface TasksTable {
+  id: string;
+  project_id: string;
+  image_id: string | null;
+  series_id: string | null;
+  assignee_id: string | null;
+  status: ColumnType<TaskStatus, TaskStatus | undefined, TaskStatus>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  started_at: IsoTimestamp | null;
+  completed_at: IsoTimestamp | null;
+}
+
+/** Exactly one of image_id and series_id is set. */
+export interface AnnotationsTable {
+  id: string;
+  project_id: string;
+  task_id: string | null;
+  image_id: string | null;
+  series_id: string | null;
+  label_id: string;
+  created_by: string;
+  head_revision: number;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Append-only: the database refuses UPDATE. */
+export interface AnnotationRevisionsTable {
+  annotation_id: string;
+  revision: number;
+  base_revision: number | null;
+  author_id: string;
+  schema_version: number;
+  payload: JsonText;
+  deleted: FlagWithDefault;
+  created_at: CreatedAt;
+}
+
+/** Exactly one of annotation_id and task_id is set. */
+export interface ReviewsTable {
+  id: string;
+  project_id: string;
+  annotation_id: string | null;
+  annotation_revision: number | null;
+  task_id: string | null;
+  reviewer_id: string;
+  decision: ReviewDecision;
+  comment: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  project_id: string | null;
+  created_by: string | null;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  progress_done: ColumnType<number, number | undefined, number>;
+  progress_total: number | null;
+  payload: JsonWithDefault;
+  result: JsonText | null;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_expires_at: IsoTimestamp | null;
+  heartbeat_at: IsoTimestamp | null;
+  created_at: CreatedAt;
+  started_at: IsoTimestamp | null;
+  finished_at: IsoTimestamp | null;
+}
+
+export interface JobItemsTable {
+  job_id: string;
+  item_key: string;
+  state: ColumnType<JobItemState, JobItemState | undefined, JobItemState>;
+  error: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: CreatedAt;
+  user_id: string | null;
+  project_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details: JsonWithDefault;
+}
+
+export interface DatabaseSchema {
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  projects: ProjectsTable;
+  labels: LabelsTable;
+  members: MembersTable;
+  subjects: SubjectsTable;
+  studies: StudiesTable;
+  series: SeriesTable;
+  images: ImagesTable;
+  tasks: TasksTable;
+  annotations: AnnotationsTable;
+  annotation_revisions: AnnotationRevisionsTable;
+  reviews: ReviewsTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Project = Selectable<ProjectsTable>;
+export type NewProject = Insertable<ProjectsTable>;
+export type Label = Selectable<LabelsTable>;
+export type Image = Selectable<ImagesTable>;
+export type NewImage = Insertable<ImagesTable>;
+export type Annotation = Selectable<AnnotationsTable>;
+export type AnnotationRevision = Selectable<AnnotationRevisionsTable>;
+export type Job = Selectable<JobsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
