@@ -1,5 +1,7 @@
 export * from './app/build-app.js';
 export * from './app/start-server.js';
+export * from './audit/record-audit.js';
+export * from './auth/index.js';
 export * from './auth/password.js';
 export * from './blobs/index.js';
 export * from './bootstrap/ensure-admin.js';
@@ -7,6 +9,7 @@ export * from './bootstrap/open-data.js';
 export * from './config/index.js';
 export * from './errors/api-error.js';
 export * from './errors/error-handler.js';
+export * from './import/index.js';
 export {
   constraintViolation,
   type Database,

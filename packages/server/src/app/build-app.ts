@@ -1,5 +1,7 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { authPlugin } from '../auth/auth-plugin.js';
+import { authRoutes } from '../auth/auth-routes.js';
 import type { ServerData } from '../bootstrap/open-data.js';
 import { installErrorHandler } from '../errors/error-handler.js';
 import { healthRoutes } from '../routes/health.js';
@@ -11,6 +13,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** The opened database and blob store; closed with the app. */
   readonly data?: ServerData;
+  /** Trust X-Forwarded-* from a reverse proxy (VOXELHUB_TRUST_PROXY). */
+  readonly trustProxy?: boolean;
 }
 
 /**
@@ -18,7 +22,7 @@ export interface AppOptions {
  * testing guide). Each feature is an encapsulated plugin under its prefix: `/api` for the REST API.
  */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
   installErrorHandler(app);
   await app.register(helmet, {
     // The web app (issue 4) serves its own scripts and WebAssembly codecs from this origin.
@@ -31,7 +35,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     },
   });
   const { data } = options;
-  if (data) app.addHook('onClose', () => data.close());
+  if (data) {
+    app.addHook('onClose', () => data.close());
+    // Before every other feature, so that all their routes see request.user.
+    await app.register(authPlugin, { db: data.database.db });
+    await app.register(authRoutes, { prefix: '/api/auth', db: data.database.db });
+  }
   await app.register(healthRoutes, {
     prefix: '/api',
     version: SERVER_VERSION,

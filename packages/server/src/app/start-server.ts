@@ -31,7 +31,11 @@ export async function startServer(
 ): Promise<{ app: FastifyInstance; url: string; notice: string | undefined }> {
   const { config } = options;
   const data = await openServerData(config);
-  const app = await buildApp({ logger: options.logger ?? { level: config.logLevel }, data });
+  const app = await buildApp({
+    logger: options.logger ?? { level: config.logLevel },
+    data,
+    trustProxy: config.trustProxy,
+  });
   const url = await app.listen({ port: config.port, host: config.host });
   const stop = () => {
     app.close().then(

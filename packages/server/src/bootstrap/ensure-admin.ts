@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record-audit.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import type { DatabaseSchema } from '../storage/schema.js';
 

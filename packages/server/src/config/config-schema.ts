@@ -59,6 +59,10 @@ export const rawConfigSchema = z.object({
     .transform((s) => s.toLowerCase())
     .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
     .default('info'),
+  trustProxy: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
 });
 
 export type RawConfigField = keyof z.input<typeof rawConfigSchema>;

@@ -17,6 +17,12 @@ function problemsOf(env: Record<string, string>, args: string[] = []): ConfigErr
 }
 
 describe('loadConfig', () => {
+  it('refuses a trust-proxy value that is not a yes or no', () => {
+    expect(() => loadConfig({ VOXELHUB_TRUST_PROXY: 'maybe' }, [], cwd)).toThrow(
+      /VOXELHUB_TRUST_PROXY: must be true or false/,
+    );
+  });
+
   it('has safe defaults when nothing is set', () => {
     expect(loadConfig({}, [], cwd)).toEqual<Config>({
       port: 8080,
@@ -26,6 +32,7 @@ describe('loadConfig', () => {
       adminPassword: undefined,
       maxUploadBytes: 4096 * 1024 * 1024,
       logLevel: 'info',
+      trustProxy: false,
     });
   });
 
@@ -43,6 +50,7 @@ describe('loadConfig', () => {
         VOXELHUB_ADMIN_PASSWORD: 'correct horse battery',
         VOXELHUB_MAX_UPLOAD_MB: '10',
         VOXELHUB_LOG_LEVEL: 'DEBUG',
+        VOXELHUB_TRUST_PROXY: 'true',
       },
       [],
       cwd,
@@ -55,6 +63,7 @@ describe('loadConfig', () => {
       adminPassword: 'correct horse battery',
       maxUploadBytes: 10 * 1024 * 1024,
       logLevel: 'debug',
+      trustProxy: true,
     });
   });
 

@@ -16,6 +16,11 @@ export interface Config {
   adminPassword: string | undefined;
   maxUploadBytes: number;
   logLevel: LogLevel;
+  /**
+   * Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers, so that session
+   * cookies are Secure and rate limits count the real client, not the proxy.
+   */
+  trustProxy: boolean;
 }
 
 interface Source {
@@ -35,6 +40,7 @@ export const CONFIG_SOURCES: Readonly<Record<RawConfigField, Source>> = {
   adminPassword: { env: 'VOXELHUB_ADMIN_PASSWORD', secret: true },
   maxUploadMb: { env: 'VOXELHUB_MAX_UPLOAD_MB' },
   logLevel: { env: 'VOXELHUB_LOG_LEVEL' },
+  trustProxy: { env: 'VOXELHUB_TRUST_PROXY' },
 };
 
 const MiB = 1024 * 1024;
@@ -71,6 +77,7 @@ export function loadConfig(
     adminPassword: data.adminPassword,
     maxUploadBytes: data.maxUploadMb * MiB,
     logLevel: data.logLevel,
+    trustProxy: data.trustProxy,
   });
 }
 
