@@ -33,15 +33,12 @@ export async function ensureAdmin(
       is_admin: 1,
     })
     .execute();
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      action: 'user.create',
-      target_type: 'user',
-      target_id: ADMIN_USERNAME,
-      details: '{"reason":"first start"}',
-    })
-    .execute();
+  await recordAudit(db, {
+    userId: null,
+    action: 'user.create',
+    targetType: 'user',
+    targetId: ADMIN_USERNAME,
+    details: { reason: 'first start' },
+  });
   return { created: true, username: ADMIN_USERNAME, ...(password ? {} : { generatedPassword: chosen }) };
 }
