@@ -24,6 +24,16 @@ function voxelhub(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The same, with extra environment variables. */
+function voxelhubWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 beforeAll(() => {
   // The CLI runs from dist: make sure it is built from the current sources (incremental, quick).
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: ROOT });
@@ -140,6 +150,37 @@ describe('voxelhub convert', () => {
     const r = voxelhub('convert', join(TESTDATA, 'pydicom/CT_small.dcm'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/required option '-o, --output <folder>'/);
+  });
+});
+
+describe('voxelhub import', () => {
+  it('imports into a project, skips non-images, names bad files, and is idempotent', () => {
+    const dataDir = join(work, 'import-data');
+    const env = { VOXELHUB_ADMIN_PASSWORD: 'correct horse battery' };
+    const args = ['--project', 'head CT', '--data-dir', dataDir];
+    const first = voxelhubWith(
+      env,
+      'import',
+      join(TESTDATA, 'dcm_qa_ct'),
+      join(TESTDATA, 'pydicom/rtplan_truncated.dcm'),
+      ...args,
+    );
+    expect(first.code).toBe(1);
+    expect(first.stdout.trim()).toBe('28 imported, 0 already there, 1 failed, 2 skipped (not images)');
+    expect(first.stderr).toContain("created project 'head CT'");
+    expect(first.stderr).toContain(
+      `error: ${join(TESTDATA, 'pydicom/rtplan_truncated.dcm')}: a sequence or item runs past the end of the file [TRUNCATED]`,
+    );
+    expect(first.stderr).toMatch(/warning: .*dcm_qa_ct\/LICENSE: skipped/);
+    const again = voxelhubWith(env, 'import', join(TESTDATA, 'dcm_qa_ct/In'), ...args);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe('0 imported, 28 already there, 0 failed');
+  });
+
+  it('requires a project', () => {
+    const r = voxelhub('import', join(TESTDATA, 'pydicom/CT_small.dcm'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/required option '--project <name>'/);
   });
 });
 

@@ -1,12 +1,20 @@
 export const VERSION = '0.1.0';
 
-export type CommandName = 'info' | 'convert' | 'serve';
+export type CommandName = 'info' | 'convert' | 'import' | 'serve';
 
 const COMMANDS: Record<CommandName, { summary: string; usage: string; options: string[] }> = {
   info: {
     summary: 'describe every DICOM series, NIfTI, PNG and JPEG image under the paths',
     usage: 'voxelhub info <paths...> [--json]',
     options: ['--json           print a JSON array, one object per series or volume'],
+  },
+  import: {
+    summary: "import files and folders into a project of this machine's Voxelhub data",
+    usage: 'voxelhub import <paths...> --project <name> [--data-dir <folder>]',
+    options: [
+      '--project        the project to import into (created if missing)',
+      '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
+    ],
   },
   serve: {
     summary: 'start the Voxelhub server (REST API under /api)',

@@ -37,6 +37,22 @@ async function convert(args: string[]): Promise<number> {
   return convertCommand(positionals, { output: values.output, uncompressed: values.uncompressed === true });
 }
 
+async function importFiles(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    project: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('import');
+  if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
+  if (typeof values.project !== 'string' || values.project.trim() === '') {
+    throw new UsageError("required option '--project <name>' not specified");
+  }
+  const configArgs = values['data-dir'] ? ['--data-dir', values['data-dir']] : [];
+  const { importCommand } = await import('./commands/import.js');
+  return importCommand(positionals, { project: values.project.trim(), configArgs });
+}
+
 async function serve(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) return printHelp('serve');
   // Loaded here, not at the top: Fastify and the database drivers are only needed to serve.
@@ -61,7 +77,12 @@ function printHelp(command?: CommandName): number {
   return 0;
 }
 
-const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = { info, convert, serve };
+const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = {
+  info,
+  convert,
+  import: importFiles,
+  serve,
+};
 
 /** Runs the CLI with `argv` (without node and script) and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {

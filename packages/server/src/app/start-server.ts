@@ -10,7 +10,7 @@ export interface StartOptions {
 }
 
 /** The one-time notice of a generated admin password: it is stored only as a hash. */
-function adminNotice(admin: AdminOutcome): string | undefined {
+export function adminNotice(admin: AdminOutcome): string | undefined {
   if (!admin.created || !admin.generatedPassword) return undefined;
   return [
     '',
