@@ -4,6 +4,7 @@ export * from './audit/record-audit.js';
 export * from './auth/index.js';
 export * from './auth/password.js';
 export * from './blobs/index.js';
+export * from './bootstrap/create-demo-project.js';
 export * from './bootstrap/ensure-admin.js';
 export * from './bootstrap/open-data.js';
 export * from './config/index.js';

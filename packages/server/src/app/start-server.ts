@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { DEMO_PROJECT_NAME } from '../bootstrap/create-demo-project.js';
 import { ADMIN_USERNAME, type AdminOutcome } from '../bootstrap/ensure-admin.js';
 import { openServerData } from '../bootstrap/open-data.js';
 import type { Config } from '../config/load-config.js';
@@ -45,5 +46,9 @@ export async function startServer(
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { app, url, notice: adminNotice(data.admin) };
+  const demo = data.demo
+    ? `  Created the demo project '${DEMO_PROJECT_NAME}' with ${data.demo.imported} generated images.\n`
+    : '';
+  const notice = [adminNotice(data.admin), demo].filter(Boolean).join('\n');
+  return { app, url, notice: notice || undefined };
 }

@@ -32,10 +32,11 @@ for (const dialect of DIALECTS) {
       return { dialect: 'postgres', url: empty.url };
     }
 
-    async function open(database: Config['database'], adminPassword?: string) {
+    async function open(database: Config['database'], adminPassword?: string, demoProject = false) {
       const dataDir = mkdtempSync(join(tmpdir(), 'voxelhub-data-'));
       folders.push(dataDir);
       return openServerData({
+        demoProject,
         dataDir: join(dataDir, 'data'),
         database,
         adminPassword,
@@ -45,7 +46,7 @@ for (const dialect of DIALECTS) {
 
     it('creates the schema and an admin with a generated password, once', async () => {
       const database = await config();
-      const first = await open(database);
+      const first = await open(database, undefined, true);
       try {
         expect(first.admin.created).toBe(true);
         if (!first.admin.created) throw new Error('unreachable');
@@ -58,16 +59,47 @@ for (const dialect of DIALECTS) {
           .executeTakeFirstOrThrow();
         expect(await verifyPassword(generated, user.password_hash!)).toBe(true);
         expect(user.password_hash).not.toContain(generated);
-        const audit = await first.database.db.selectFrom('audit_log').selectAll().execute();
-        expect(audit.map((a) => a.action)).toEqual(['user.create']);
+        const audit = await first.database.db.selectFrom('audit_log').selectAll().orderBy('at').execute();
+        expect(audit.map((a) => a.action)).toEqual(['user.create', 'project.create']);
+        // The demo project: the generated dataset (40 CT slices, a DX, a US cine), a label schema, the admin as owner.
+        expect(first.demo?.imported).toBe(42);
+        const db = first.database.db;
+        const project = await db
+          .selectFrom('projects')
+          .selectAll()
+          .where('name', '=', 'Demo')
+          .executeTakeFirstOrThrow();
+        const images = await db
+          .selectFrom('images')
+          .select('id')
+          .where('project_id', '=', project.id)
+          .execute();
+        expect(images).toHaveLength(42);
+        const series = await db.selectFrom('series').select(['modality']).orderBy('modality').execute();
+        expect(series.map((s) => s.modality)).toEqual(['CT', 'DX', 'US']);
+        const member = await db
+          .selectFrom('members')
+          .selectAll()
+          .where('project_id', '=', project.id)
+          .executeTakeFirstOrThrow();
+        expect([member.user_id, member.role]).toEqual([user.id, 'owner']);
+        const labels = await db
+          .selectFrom('labels')
+          .select('name')
+          .where('project_id', '=', project.id)
+          .execute();
+        expect(labels.map((l) => l.name)).toContain('Liver');
       } finally {
         await first.close();
       }
       const second = await open(database);
       try {
         expect(second.admin).toEqual({ created: false });
+        expect(second.demo).toBeUndefined();
         const users = await second.database.db.selectFrom('users').select('id').execute();
         expect(users).toHaveLength(1);
+        const projects = await second.database.db.selectFrom('projects').select('id').execute();
+        expect(projects).toHaveLength(1);
       } finally {
         await second.close();
       }

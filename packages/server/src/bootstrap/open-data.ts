@@ -4,24 +4,43 @@ import { LocalBlobStore } from '../blobs/local-blob-store.js';
 import type { Config } from '../config/load-config.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { type Database, openDatabase } from '../storage/open-database.js';
-import { type AdminOutcome, ensureAdmin } from './ensure-admin.js';
+import { createDemoProject, type DemoProjectOutcome } from './create-demo-project.js';
+import { ADMIN_USERNAME, type AdminOutcome, ensureAdmin } from './ensure-admin.js';
 
 /** Everything the server keeps: the database and the blob store, ready to use. */
 export interface ServerData {
   readonly database: Database;
   readonly blobs: LocalBlobStore;
   readonly admin: AdminOutcome;
+  /** Set on the first start, when the demo project was created. */
+  readonly demo?: DemoProjectOutcome;
   close(): Promise<void>;
 }
+
+async function firstStartDemo(
+  database: Database,
+  blobs: LocalBlobStore,
+): Promise<DemoProjectOutcome | undefined> {
+  const admin = await database.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', ADMIN_USERNAME)
+    .executeTakeFirstOrThrow();
+  return createDemoProject({ db: database.db, blobs }, admin.id);
+}
+
+export type ServerDataConfig = Pick<Config, 'dataDir' | 'database' | 'adminPassword' | 'maxUploadBytes'> & {
+  /** Create the demo project on the first start (default true). */
+  readonly demoProject?: boolean;
+};
 
 /**
  * The first-start and every-start sequence: create the data folder, open the database (SQLite in the
  * data folder, or PostgreSQL from DATABASE_URL), bring its schema up to date, open the blob store and
- * make sure an admin account exists. Each step fails with a typed error naming what is wrong.
+ * make sure an admin account exists; on the first start, create the demo project. Each step fails with a
+ * typed error naming what is wrong.
  */
-export async function openServerData(
-  config: Pick<Config, 'dataDir' | 'database' | 'adminPassword' | 'maxUploadBytes'>,
-): Promise<ServerData> {
+export async function openServerData(config: ServerDataConfig): Promise<ServerData> {
   await mkdir(config.dataDir, { recursive: true });
   const database = await openDatabase(
     config.database.dialect === 'postgres'
@@ -34,7 +53,9 @@ export async function openServerData(
       maxBytes: config.maxUploadBytes,
     });
     const admin = await ensureAdmin(database.db, config.adminPassword);
-    return { database, blobs, admin, close: () => database.close() };
+    const demo =
+      admin.created && config.demoProject !== false ? await firstStartDemo(database, blobs) : undefined;
+    return { database, blobs, admin, ...(demo ? { demo } : {}), close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record-audit.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { importFile } from '../import/import-file.js';
+import type { DatabaseSchema } from '../storage/schema.js';
+
+export const DEMO_PROJECT_NAME = 'Demo';
+
+/** The demo project's label schema: the structures of the generated CT phantom, with their colours. */
+const DEMO_LABELS = [
+  { name: 'Lung', type: 'mask', colour: '#4f9dde' },
+  { name: 'Liver', type: 'mask', colour: '#b5651d' },
+  { name: 'Vertebra', type: 'mask', colour: '#e8e2c8' },
+  { name: 'Lesion', type: 'box', colour: '#e0413c' },
+  { name: 'Cardiac chamber', type: 'polygon', colour: '#d94fa3' },
+] as const;
+
+export interface DemoProjectOutcome {
+  readonly projectId: string;
+  readonly imported: number;
+}
+
+/**
+ * Creates the demo project on a first start: the dataset Voxelhub generates itself (a small CT with a
+ * few structures, a chest-X-ray-like DX, an ultrasound cine; synthetic, no real PHI), imported like any
+ * user's files, a label schema, and the admin as owner. Undefined when a project of that name exists.
+ */
+export async function createDemoProject(
+  ctx: { db: Kysely<DatabaseSchema>; blobs: BlobStore },
+  ownerId: string,
+): Promise<DemoProjectOutcome | undefined> {
+  const existing = await ctx.db
+    .selectFrom('projects')
+    .select('id')
+    .where('name', '=', DEMO_PROJECT_NAME)
+    .executeTakeFirst();
+  if (existing) return undefined;
+  const projectId = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('projects')
+      .values({
+        id: projectId,
+        name: DEMO_PROJECT_NAME,
+        description: 'Generated demo data: a CT with a few structures, a chest X-ray, an ultrasound cine.',
+      })
+      .execute();
+    await trx
+      .insertInto('members')
+      .values({ project_id: projectId, user_id: ownerId, role: 'owner' })
+      .execute();
+    await trx
+      .insertInto('labels')
+      .values(
+        DEMO_LABELS.map((l, i) => ({
+          id: randomUUID(),
+          project_id: projectId,
+          name: l.name,
+          type: l.type,
+          colour: l.colour,
+          code_system: null,
+          code_value: null,
+          code_meaning: null,
+          sort_order: i,
+        })),
+      )
+      .execute();
+  });
+  // Loaded here: the generator (and dcmjs behind it) is only needed on a first start.
+  const { generateDemoDataset } = await import('@voxelhub/core/demo');
+  let imported = 0;
+  for (const file of generateDemoDataset().files) {
+    const outcome = await importFile(ctx, projectId, { name: `demo/${file.name}`, bytes: file.bytes });
+    if (outcome.status === 'imported') imported++;
+  }
+  await recordAudit(ctx.db, {
+    userId: ownerId,
+    projectId,
+    action: 'project.create',
+    targetType: 'project',
+    targetId: projectId,
+    details: { demo: true, images: imported },
+  });
+  return { projectId, imported };
+}
