@@ -1,26 +1,8 @@
-/**
- * Deterministic pseudo-random numbers for the synthetic data: the same seed gives byte-identical files
- * on every machine, so benchmark figures are comparable across runs.
- */
-export interface SeededRandom {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Uniform 32-bit unsigned integer. */
-  nextUint32(): number;
-}
+// The generator is core's (the demo dataset uses the same one): mulberry32, the same seed giving
+// byte-identical files on every machine, so benchmark figures are comparable across runs.
+import type { SeededRandom } from '@voxelhub/core/demo';
 
-/** mulberry32: tiny, fast and good enough for phantom noise and UIDs (not for cryptography). */
-export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const nextUint32 = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-  return { nextUint32, next: () => nextUint32() / 2 ** 32 };
-}
+export { type SeededRandom, seededRandom } from '@voxelhub/core/demo';
 
 /**
  * A table of standard-normal samples (Box–Muller). Drawing noise by indexing this table is about ten
