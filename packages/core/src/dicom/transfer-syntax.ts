@@ -38,6 +38,7 @@ const KNOWN: readonly TransferSyntax[] = [
     encapsulated: false,
   }),
   syntax(EXPLICIT_VR_BIG_ENDIAN, 'Explicit VR Big Endian', { littleEndian: false, encapsulated: false }),
+  syntax('1.2.840.10008.1.2.1.98', 'Encapsulated Uncompressed Explicit VR Little Endian'),
   syntax('1.2.840.10008.1.2.4.50', 'JPEG Baseline (Process 1)'),
   syntax('1.2.840.10008.1.2.4.51', 'JPEG Extended (Process 2 & 4)'),
   syntax('1.2.840.10008.1.2.4.57', 'JPEG Lossless, Non-Hierarchical (Process 14)'),

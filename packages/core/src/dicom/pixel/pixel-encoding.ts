@@ -1,4 +1,5 @@
 import { ImageReadError } from '../../errors/image-read-error.js';
+import { transferSyntax } from '../transfer-syntax.js';
 import type { FrameCodec } from './codecs/decoded-samples.js';
 import { rleCodec, uncompressedFragmentCodec } from './codecs/fragment-codecs.js';
 import { decodeHtj2k, decodeJpeg2000 } from './codecs/jpeg-2000.js';
@@ -11,15 +12,11 @@ export type PixelEncoding =
   | { readonly kind: 'native'; readonly bigEndian: boolean }
   | { readonly kind: 'encapsulated'; readonly name: string; readonly codec: FrameCodec };
 
-const NATIVE: Readonly<Record<string, boolean>> = {
-  '1.2.840.10008.1.2': false,
-  '1.2.840.10008.1.2.1': false,
-  // Deflate is undone when the dataset is parsed; what is left is explicit VR little endian.
-  '1.2.840.10008.1.2.1.99': false,
-  '1.2.840.10008.1.2.2': true,
-};
-
-const ENCAPSULATED: Readonly<Record<string, { name: string; codec: FrameCodec }>> = {
+/**
+ * The codec for each encapsulated syntax, with the short name its errors use. Which syntaxes exist and
+ * whether they are native or big endian come from the one table in ../transfer-syntax.ts.
+ */
+const CODECS: Readonly<Record<string, { name: string; codec: FrameCodec }>> = {
   '1.2.840.10008.1.2.1.98': {
     name: 'Encapsulated Uncompressed Explicit VR Little Endian',
     codec: uncompressedFragmentCodec,
@@ -41,10 +38,11 @@ const ENCAPSULATED: Readonly<Record<string, { name: string; codec: FrameCodec }>
 /** The pixel encoding of a transfer syntax; throws UNSUPPORTED_TRANSFER_SYNTAX for those Voxelhub cannot decode. */
 export function pixelEncoding(transferSyntaxUID: string): PixelEncoding {
   const uid = transferSyntaxUID.replace(/\0/g, '').trim();
-  const bigEndian = NATIVE[uid];
-  if (bigEndian !== undefined) return { kind: 'native', bigEndian };
-  const encapsulated = ENCAPSULATED[uid];
-  if (encapsulated) return { kind: 'encapsulated', ...encapsulated };
+  const syntax = transferSyntax(uid);
+  // Deflate is undone when the dataset is parsed; what is left is explicit VR little endian.
+  if (syntax && !syntax.encapsulated) return { kind: 'native', bigEndian: !syntax.littleEndian };
+  const encapsulated = CODECS[uid];
+  if (syntax && encapsulated) return { kind: 'encapsulated', ...encapsulated };
   throw new ImageReadError(
     'UNSUPPORTED_TRANSFER_SYNTAX',
     `pixel data in transfer syntax ${uid || '(none)'} cannot be decoded (JPEG 2000 Part 2, JPEG XL, MPEG and ` +

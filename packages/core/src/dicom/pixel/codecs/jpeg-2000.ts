@@ -1,7 +1,7 @@
 import type { PixelModule } from '../pixel-module.js';
 import type { CodecLoader, WasmCodecName } from './codec-loader.js';
 import type { DecodedSamples } from './decoded-samples.js';
-import { wasmDecode } from './wasm-decode.js';
+import { wasmDecode, withHealthyInstance } from './wasm-decode.js';
 
 /** OpenJPEG and OpenJPH undo the irreversible/reversible colour transforms (YBR_ICT, YBR_RCT) themselves. */
 function codecGivesRgb(module: PixelModule): boolean {
@@ -15,8 +15,10 @@ async function decodeWith(
   module: PixelModule,
   loader: CodecLoader,
 ): Promise<DecodedSamples> {
-  const { info, samples } = wasmDecode(label, await loader.wasmCodec(name), frame, () =>
-    loader.discard(name),
+  const { info, samples } = await withHealthyInstance(
+    () => loader.wasmCodec(name),
+    () => loader.discard(name),
+    (codec) => wasmDecode(label, codec, frame),
   );
   const components = info.componentCount;
   // Both return an empty image, without throwing, for data they cannot read: decode-frame.ts checks sizes.

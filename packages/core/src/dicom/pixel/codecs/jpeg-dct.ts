@@ -1,9 +1,9 @@
 import { ImageReadError } from '../../../errors/image-read-error.js';
 import type { PixelModule } from '../pixel-module.js';
-import type { CodecLoader } from './codec-loader.js';
+import type { CodecLoader, Jpeg12Codec } from './codec-loader.js';
 import { codecError, type DecodedSamples, samplesFromBytes } from './decoded-samples.js';
 import { readJpegFrameHeader } from './jpeg-frame-header.js';
-import { wasmDecode } from './wasm-decode.js';
+import { wasmDecode, withHealthyInstance } from './wasm-decode.js';
 
 /**
  * 12-bit JPEG (process 4). libjpeg-turbo's 8-bit build cannot, and the pdf.js-derived decoder in
@@ -15,10 +15,20 @@ async function decode12Bit(
   module: PixelModule,
   loader: CodecLoader,
 ): Promise<DecodedSamples> {
-  const codec = await loader.jpeg12();
-  let bytes: Uint8Array;
+  const bytes = await withHealthyInstance(
+    () => loader.jpeg12(),
+    () => loader.discard('jpeg12'),
+    (codec) => decode12BitWith(codec, frame, module),
+  );
+  const samples = samplesFromBytes(bytes, 16, false);
+  // The codec reports no geometry; the length check in decode-frame.ts catches a mismatch.
+  const { columns, rows, samplesPerPixel: components } = module;
+  return { samples, columns, rows, components, planar: false, rgb: components === 3 };
+}
+
+function decode12BitWith(codec: Jpeg12Codec, frame: Uint8Array, module: PixelModule): Uint8Array {
   try {
-    bytes = codec.decode(frame, {
+    return codec.decode(frame, {
       width: module.columns,
       height: module.rows,
       bitsAllocated: 16,
@@ -29,14 +39,8 @@ async function decode12Bit(
       photometricInterpretation: module.photometricInterpretation,
     });
   } catch (error) {
-    // A throw out of the wasm module can leave it broken: the next frame gets a fresh instance.
-    loader.discard('jpeg12');
     throw codecError('dcmjs-codecs (12-bit JPEG)', error);
   }
-  const samples = samplesFromBytes(bytes, 16, false);
-  // The codec reports no geometry; the length check in decode-frame.ts catches a mismatch.
-  const { columns, rows, samplesPerPixel: components } = module;
-  return { samples, columns, rows, components, planar: false, rgb: components === 3 };
 }
 
 /** JPEG baseline (process 1) and extended (processes 2 & 4): libjpeg-turbo for 8-bit, dcmjs-codecs for 12-bit. */
@@ -55,8 +59,10 @@ export async function decodeJpegDct(
     );
   }
   if (header.precision > 8) return decode12Bit(frame, module, loader);
-  const { info, samples } = wasmDecode('libjpeg-turbo', await loader.wasmCodec('libjpeg-turbo'), frame, () =>
-    loader.discard('libjpeg-turbo'),
+  const { info, samples } = await withHealthyInstance(
+    () => loader.wasmCodec('libjpeg-turbo'),
+    () => loader.discard('libjpeg-turbo'),
+    (codec) => wasmDecode('libjpeg-turbo', codec, frame),
   );
   // libjpeg converts YCbCr (JFIF, or Adobe transform 1) to RGB itself, with its chroma upsampling.
   const components = info.componentCount;

@@ -2,7 +2,7 @@ import { ImageReadError } from '../../../errors/image-read-error.js';
 import type { PixelModule } from '../pixel-module.js';
 import type { CodecLoader } from './codec-loader.js';
 import type { DecodedSamples } from './decoded-samples.js';
-import { wasmDecode } from './wasm-decode.js';
+import { wasmDecode, withHealthyInstance } from './wasm-decode.js';
 
 /**
  * True when the codestream ends with the EOI marker (FF D9), allowing the one trailing 00 byte that
@@ -27,11 +27,10 @@ export async function decodeJpegLs(
       'JPEG-LS: the codestream has no end-of-image marker (cut short)',
     );
   }
-  const { info, samples, interleaveMode } = wasmDecode(
-    'CharLS',
-    await loader.wasmCodec('charls'),
-    frame,
+  const { info, samples, interleaveMode } = await withHealthyInstance(
+    () => loader.wasmCodec('charls'),
     () => loader.discard('charls'),
+    (codec) => wasmDecode('CharLS', codec, frame),
   );
   const components = info.componentCount;
   // CharLS writes the layout of the stream: interleave mode 0 (none) is one plane per component.

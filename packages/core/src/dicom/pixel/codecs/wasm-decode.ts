@@ -11,12 +11,7 @@ export interface WasmDecodeResult {
  * Runs one decode: copy the frame into the wasm heap, decode, copy the pixels out (the decoded buffer is
  * a view into the heap that dies with the decoder) and always free the decoder.
  */
-export function wasmDecode(
-  label: string,
-  codec: WasmCodec,
-  frame: Uint8Array,
-  discard: () => void,
-): WasmDecodeResult {
+export function wasmDecode(label: string, codec: WasmCodec, frame: Uint8Array): WasmDecodeResult {
   let decoder: WasmDecoder | undefined;
   try {
     decoder = codec.createDecoder();
@@ -26,8 +21,6 @@ export function wasmDecode(
     const samples = samplesFromBytes(decoder.getDecodedBuffer(), info.bitsPerSample, info.isSigned === true);
     return { info, samples, interleaveMode: decoder.getInterleaveMode?.() };
   } catch (error) {
-    // This instance may be broken now: the next frame gets a fresh one.
-    discard();
     throw codecError(
       label,
       error,
@@ -37,8 +30,8 @@ export function wasmDecode(
     try {
       decoder?.delete();
     } catch {
-      // A decoder whose decode threw can fail to free itself too; its instance is discarded above.
-      discard();
+      // A decoder whose decode threw can fail to free itself too; if that left the instance broken,
+      // its next use traps and withHealthyInstance replaces it.
     }
   }
 }
@@ -48,5 +41,37 @@ function safely<T>(f: () => T): T | undefined {
     return f();
   } catch {
     return undefined;
+  }
+}
+
+/** A WebAssembly trap: the instance's memory can no longer be trusted. */
+function isTrap(error: unknown): boolean {
+  // By name: WebAssembly's types are not in this package's (DOM-free) lib.
+  const trap = (e: unknown) => e instanceof Error && e.name === 'RuntimeError';
+  return trap(error) || trap((error as { cause?: unknown } | undefined)?.cause);
+}
+
+/**
+ * Runs a decode on the loader's codec instance; if it traps, replaces the instance and tries once more.
+ * C++ code that threw out of a wasm call can leave an instance broken, so that a later, valid frame
+ * traps ("memory access out of bounds"). Instances are replaced only after a trap, not after every
+ * failed frame: each new instance reserves gigabytes of address space.
+ */
+export async function withHealthyInstance<C, T>(
+  load: () => Promise<C>,
+  discard: () => void,
+  run: (codec: C) => T,
+): Promise<T> {
+  try {
+    return run(await load());
+  } catch (error) {
+    if (!isTrap(error)) throw error;
+    discard();
+    try {
+      return run(await load());
+    } catch (again) {
+      if (isTrap(again)) discard();
+      throw again;
+    }
   }
 }
