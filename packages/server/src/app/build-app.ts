@@ -1,12 +1,16 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { authRoutes } from '../auth/auth-routes.js';
 import type { ServerData } from '../bootstrap/open-data.js';
 import { installErrorHandler } from '../errors/error-handler.js';
 import { healthRoutes } from '../routes/health.js';
+import { registerOpenApi } from './open-api.js';
+import { SERVER_VERSION } from './server-version.js';
+import { zodValidatorCompiler } from './zod-validator.js';
 
-export const SERVER_VERSION = '0.1.0';
+export { SERVER_VERSION } from './server-version.js';
 
 export interface AppOptions {
   /** Fastify's logger options; false (the default in tests) for none. */
@@ -24,6 +28,10 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
   installErrorHandler(app);
+  // Route schemas are zod: they validate requests, shape responses and generate /api/docs.
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await registerOpenApi(app);
   await app.register(helmet, {
     // The web app (issue 4) serves its own scripts and WebAssembly codecs from this origin.
     contentSecurityPolicy: {

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 export interface HealthOptions {
   readonly version: string;
@@ -6,29 +8,25 @@ export interface HealthOptions {
   readonly database?: 'sqlite' | 'postgres';
 }
 
+const healthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.enum(['sqlite', 'postgres']).optional(),
+});
+
 /** GET /api/health: whether the server is up, and which version — for load balancers and scripts. */
 export async function healthRoutes(app: FastifyInstance, options: HealthOptions): Promise<void> {
-  app.get(
-    '/health',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              status: { type: 'string' },
-              version: { type: 'string' },
-              database: { type: 'string' },
-            },
-            required: ['status', 'version'],
-          },
-        },
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/health',
+      {
+        schema: { tags: ['server'], summary: 'Whether the server is up', response: { 200: healthResponse } },
       },
-    },
-    async () => ({
-      status: 'ok',
-      version: options.version,
-      ...(options.database ? { database: options.database } : {}),
-    }),
-  );
+      async () => ({
+        status: 'ok' as const,
+        version: options.version,
+        ...(options.database ? { database: options.database } : {}),
+      }),
+    );
 }
