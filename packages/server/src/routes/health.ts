@@ -16,17 +16,15 @@ const healthResponse = z.object({
 
 /** GET /api/health: whether the server is up, and which version — for load balancers and scripts. */
 export async function healthRoutes(app: FastifyInstance, options: HealthOptions): Promise<void> {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/health',
-      {
-        schema: { tags: ['server'], summary: 'Whether the server is up', response: { 200: healthResponse } },
-      },
-      async () => ({
-        status: 'ok' as const,
-        version: options.version,
-        ...(options.database ? { database: options.database } : {}),
-      }),
-    );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/health',
+    {
+      schema: { tags: ['server'], summary: 'Whether the server is up', response: { 200: healthResponse } },
+    },
+    async () => ({
+      status: 'ok' as const,
+      version: options.version,
+      ...(options.database ? { database: options.database } : {}),
+    }),
+  );
 }
