@@ -2,12 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Suite, SuiteContext } from './harness/suite.js';
 import { ioSuite } from './io/io-suite.js';
+import { serverSuite } from './server/server-suite.js';
 
 /**
  * `npm run bench -- [suite…] [--runs N] [--profile]`: runs the named suites (all when none is named).
  * Compiled to bench/dist/run.js.
  */
-const SUITES: readonly Suite[] = [ioSuite];
+const SUITES: readonly Suite[] = [ioSuite, serverSuite];
 
 function usage(): string {
   const list = SUITES.map((s) => `  ${s.name.padEnd(8)} ${s.description}`).join('\n');

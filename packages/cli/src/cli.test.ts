@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orthancSkipped, type RunningOrthanc, startOrthanc } from '../../server/src/test-support/orthanc.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/voxelhub.js');
@@ -181,6 +183,71 @@ describe('voxelhub import', () => {
     const r = voxelhub('import', join(TESTDATA, 'pydicom/CT_small.dcm'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/required option '--project <name>'/);
+  });
+});
+
+describe.skipIf(orthancSkipped('voxelhub import --from-dicomweb'))('voxelhub import --from-dicomweb', () => {
+  let orthanc: RunningOrthanc;
+  let study: string;
+  beforeAll(async () => {
+    orthanc = await startOrthanc();
+    const series = join(TESTDATA, 'pydicom/dicomdirtests/98892001/CT5N');
+    for (const name of readdirSync(series)) await orthanc.uploadInstance(readFileSync(join(series, name)));
+    const studies = (await (await fetch(`${orthanc.url}/studies?expand`)).json()) as {
+      MainDicomTags: { StudyInstanceUID: string };
+    }[];
+    study = studies[0]!.MainDicomTags.StudyInstanceUID;
+  }, 60_000);
+  afterAll(() => orthanc?.stop());
+
+  /** Spawned asynchronously: Orthanc answers from this process's event loop's point of view. */
+  function voxelhubAsync(
+    ...args: string[]
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], {
+        env: { ...process.env, VOXELHUB_ADMIN_PASSWORD: 'correct horse battery' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('imports a study from a DICOMweb server, and nothing new the second time', async () => {
+    const args = ['--from-dicomweb', orthanc.dicomWebUrl, '--study', study, '--project', 'from PACS'];
+    const dataDir = ['--data-dir', join(work, 'dicomweb-data')];
+    const first = await voxelhubAsync('import', ...args, ...dataDir);
+    expect(first.stderr).toContain("created project 'from PACS'");
+    expect(first.stdout.trim()).toBe('5 imported, 0 already there, 0 failed');
+    expect(first.code).toBe(0);
+    const again = await voxelhubAsync('import', ...args, ...dataDir);
+    expect(again.stdout.trim()).toBe('0 imported, 5 already there, 0 failed');
+  });
+
+  it('says what is wrong with an unknown study, and wants --study', async () => {
+    const unknown = await voxelhubAsync(
+      'import',
+      '--from-dicomweb',
+      orthanc.dicomWebUrl,
+      '--study',
+      '1.2.3',
+      '--project',
+      'p',
+      '--data-dir',
+      join(work, 'dicomweb-data'),
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('has no instances of study 1.2.3');
+    const r = voxelhub('import', '--from-dicomweb', orthanc.dicomWebUrl, '--project', 'p');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/required option '--study <uid>'/);
   });
 });
 

@@ -9,10 +9,15 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
     options: ['--json           print a JSON array, one object per series or volume'],
   },
   import: {
-    summary: "import files and folders into a project of this machine's Voxelhub data",
-    usage: 'voxelhub import <paths...> --project <name> [--data-dir <folder>]',
+    summary:
+      "import files and folders, or a study from a DICOMweb server, into a project of this machine's Voxelhub data",
+    usage:
+      'voxelhub import <paths...> --project <name> [--data-dir <folder>]\n       voxelhub import --from-dicomweb <url> --study <uid> --project <name> [--token <token>] [--data-dir <folder>]',
     options: [
       '--project        the project to import into (created if missing)',
+      '--from-dicomweb  a DICOMweb server root (e.g. http://pacs:8042/dicom-web): import a study from it',
+      '--study          the Study Instance UID to import (with --from-dicomweb)',
+      '--token          sent to the DICOMweb server as "Authorization: Bearer <token>"',
       '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
     ],
   },

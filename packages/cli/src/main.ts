@@ -41,16 +41,35 @@ async function importFiles(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     project: { type: 'string' },
     'data-dir': { type: 'string' },
+    'from-dicomweb': { type: 'string' },
+    study: { type: 'string' },
+    token: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return printHelp('import');
-  if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
   if (typeof values.project !== 'string' || values.project.trim() === '') {
     throw new UsageError("required option '--project <name>' not specified");
   }
   const configArgs = values['data-dir'] ? ['--data-dir', values['data-dir']] : [];
-  const { importCommand } = await import('./commands/import.js');
-  return importCommand(positionals, { project: values.project.trim(), configArgs });
+  const url = values['from-dicomweb'];
+  if (url === undefined) {
+    if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
+    if (values.study !== undefined || values.token !== undefined)
+      throw new UsageError("'--study' and '--token' go with '--from-dicomweb <url>'");
+    const { importCommand } = await import('./commands/import.js');
+    return importCommand(positionals, { project: values.project.trim(), configArgs });
+  }
+  if (positionals.length > 0) throw new UsageError("give either paths or '--from-dicomweb <url>', not both");
+  if (typeof values.study !== 'string' || values.study.trim() === '')
+    throw new UsageError("required option '--study <uid>' not specified (with --from-dicomweb)");
+  const { importDicomwebCommand } = await import('./commands/import-dicomweb.js');
+  return importDicomwebCommand({
+    url,
+    study: values.study.trim(),
+    project: values.project.trim(),
+    ...(values.token ? { token: values.token } : {}),
+    configArgs,
+  });
 }
 
 async function serve(args: string[]): Promise<number> {
@@ -105,6 +124,11 @@ export async function main(argv: string[]): Promise<number> {
     // Checked by name: importing core here would load all of it before `--version` could answer.
     if (error instanceof Error && error.name === 'ImageReadError') {
       process.stderr.write(`error: ${error.message} [${(error as Error & { code: string }).code}]\n`);
+      return 1;
+    }
+    // A DICOMweb server that is unreachable or lacks the study: the message says which; no stack.
+    if (error instanceof Error && error.name === 'DicomwebError') {
+      process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }
     process.stderr.write(`error: ${(error as Error).stack ?? String(error)}\n`);

@@ -8,9 +8,11 @@ export * from './bootstrap/create-demo-project.js';
 export * from './bootstrap/ensure-admin.js';
 export * from './bootstrap/open-data.js';
 export * from './config/index.js';
+export * from './dicomweb-import/index.js';
 export * from './errors/api-error.js';
 export * from './errors/error-handler.js';
 export * from './import/index.js';
+export { jobItemName } from './jobs/job-item-name.js';
 export {
   constraintViolation,
   type Database,

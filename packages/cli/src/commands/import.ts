@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { walkPaths } from '@voxelhub/core/node';
-import type { ServerData } from '@voxelhub/server';
+import type { ImportJobSummary, RunImportJobOptions, ServerData } from '@voxelhub/server';
 import { ProgressBar } from '../terminal/progress-bar.js';
+import { reportImport } from './import-report.js';
 
 export interface ImportOptions {
   readonly project: string;
@@ -10,7 +11,7 @@ export interface ImportOptions {
 }
 
 /** The project with this name, created (and said so) when there is none yet. */
-async function projectId(data: ServerData, name: string): Promise<string> {
+export async function projectId(data: ServerData, name: string): Promise<string> {
   const { db } = data.database;
   const found = await db.selectFrom('projects').select('id').where('name', '=', name).executeTakeFirst();
   if (found) return found.id;
@@ -20,63 +21,64 @@ async function projectId(data: ServerData, name: string): Promise<string> {
   return id;
 }
 
-/**
- * `voxelhub import <paths...> --project <name>`: imports files and folders into a project of the local
- * server's data (the same database and blob store `voxelhub serve` uses), as a durable job: Ctrl-C stops
- * it cleanly, and the files not yet imported stay queued in the job. Returns the exit code: 1 when any
- * file failed (each named on stderr with its reason).
- */
-export async function importCommand(paths: string[], options: ImportOptions): Promise<number> {
+/** Opens the local server's data (the same database and blob store `voxelhub serve` uses) for `use`. */
+export async function withServerData<T>(
+  configArgs: string[],
+  use: (data: ServerData, server: typeof import('@voxelhub/server')) => Promise<T>,
+): Promise<T> {
   const server = await import('@voxelhub/server');
-  const config = server.loadConfig(process.env, options.configArgs);
+  const config = server.loadConfig(process.env, configArgs);
   const data = await server.openServerData(config);
   // The first command run on a data folder creates the admin: its generated password must be shown.
   const notice = server.adminNotice(data.admin);
   if (notice) process.stderr.write(`${notice}\n`);
   try {
-    const ctx = { db: data.database.db, blobs: data.blobs };
-    const files = await walkPaths(paths);
-    const jobId = await server.createImportJob(ctx.db, await projectId(data, options.project), files);
-    const abort = new AbortController();
-    const stop = () => abort.abort();
-    process.once('SIGINT', stop);
-    const bar = new ProgressBar('importing');
-    const summary = await server
-      .runImportJob(ctx, jobId, {
-        signal: abort.signal,
-        onProgress: (p) => bar.update(p.done, p.total),
-      })
-      .finally(() => {
-        bar.done();
-        process.off('SIGINT', stop);
-      });
-    const failed = await ctx.db
-      .selectFrom('job_items')
-      .select(['item_key', 'error'])
-      .where('job_id', '=', jobId)
-      .where('state', '=', 'failed')
-      .execute();
-    // Files that are not images are skipped with a warning, as `info` and `convert` do; the rest are errors.
-    let errors = 0;
-    for (const f of failed) {
-      const [, code = 'FAILED', message = f.error ?? 'failed'] =
-        /^([A-Z_]+): (.*)$/s.exec(f.error ?? '') ?? [];
-      const text = message.startsWith(f.item_key) ? message : `${f.item_key}: ${message}`;
-      if (code === 'UNSUPPORTED_FORMAT')
-        process.stderr.write(`warning: ${text.replace(/: /, ': skipped (')})\n`);
-      else {
-        errors++;
-        process.stderr.write(`error: ${text} [${code}]\n`);
-      }
-    }
-    process.stdout.write(
-      `${summary.imported} imported, ${summary.duplicates} already there, ${errors} failed` +
-        (summary.failed > errors ? `, ${summary.failed - errors} skipped (not images)` : '') +
-        (summary.pending ? `, ${summary.pending} left in job ${jobId} (interrupted)` : '') +
-        '\n',
-    );
-    return errors > 0 || summary.pending > 0 ? 1 : 0;
+    return await use(data, server);
   } finally {
     await data.close();
   }
+}
+
+/**
+ * Runs an import job in this process with a progress bar; Ctrl-C stops it cleanly between items, leaving
+ * the rest queued in the job.
+ */
+export async function runWithProgress(
+  data: ServerData,
+  server: typeof import('@voxelhub/server'),
+  jobId: string,
+  options: Pick<RunImportJobOptions, 'openSource'> = {},
+): Promise<ImportJobSummary> {
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  const bar = new ProgressBar('importing');
+  return server
+    .runImportJob({ db: data.database.db, blobs: data.blobs }, jobId, {
+      ...options,
+      signal: abort.signal,
+      onProgress: (p) => bar.update(p.done, p.total),
+    })
+    .finally(() => {
+      bar.done();
+      process.off('SIGINT', stop);
+    });
+}
+
+/**
+ * `voxelhub import <paths...> --project <name>`: imports files and folders into a project of the local
+ * server's data, as a durable job. Returns the exit code: 1 when any file failed (each named on stderr
+ * with its reason).
+ */
+export async function importCommand(paths: string[], options: ImportOptions): Promise<number> {
+  return withServerData(options.configArgs, async (data, server) => {
+    const files = await walkPaths(paths);
+    const jobId = await server.createImportJob(
+      data.database.db,
+      await projectId(data, options.project),
+      files,
+    );
+    const summary = await runWithProgress(data, server, jobId);
+    return reportImport(data, jobId, summary, (key) => key);
+  });
 }

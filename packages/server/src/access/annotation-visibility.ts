@@ -14,3 +14,10 @@ export function seesOthersAnnotations(access: ProjectAccess): boolean {
 export function canSeeAnnotation(access: ProjectAccess, authorId: string): boolean {
   return seesOthersAnnotations(access) || authorId === access.userId;
 }
+
+/**
+ * DICOM modalities whose instances are someone's annotations rather than images: segmentations,
+ * structured reports, RT structure sets, presentation states, key-object selections, real-world value
+ * maps, annotations (ANN). Hidden, like annotations, from callers who may not see others' annotations.
+ */
+export const ANNOTATION_MODALITIES: readonly string[] = ['SEG', 'SR', 'RTSTRUCT', 'PR', 'KO', 'RWV', 'ANN'];

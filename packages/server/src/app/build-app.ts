@@ -1,11 +1,18 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
+import { annotationRoutes } from '../annotations/annotation-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { authRoutes } from '../auth/auth-routes.js';
 import type { ServerData } from '../bootstrap/open-data.js';
+import { dicomwebPlugin } from '../dicomweb/dicomweb-plugin.js';
 import { installErrorHandler } from '../errors/error-handler.js';
+import { type ImportFeatureOptions, importFeatures } from '../jobs/import-features.js';
+import { projectFeatures } from '../projects/project-features.js';
+import { reviewRoutes } from '../reviews/review-routes.js';
 import { healthRoutes } from '../routes/health.js';
+import { taskRoutes } from '../tasks/task-routes.js';
+import { defaultWebRoot, webAppRoutes } from '../web/web-app-routes.js';
 import { registerOpenApi } from './open-api.js';
 import { SERVER_VERSION } from './server-version.js';
 import { zodValidatorCompiler } from './zod-validator.js';
@@ -19,6 +26,10 @@ export interface AppOptions {
   readonly data?: ServerData;
   /** Trust X-Forwarded-* from a reverse proxy (VOXELHUB_TRUST_PROXY). */
   readonly trustProxy?: boolean;
+  /** Uploads, import jobs and their worker (needs `data`); absent: no upload or job routes. */
+  readonly imports?: ImportFeatureOptions;
+  /** The web app's built files, served at `/` (default packages/web/dist; null serves none). */
+  readonly webRoot?: string | null;
 }
 
 /**
@@ -48,11 +59,24 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // Before every other feature, so that all their routes see request.user.
     await app.register(authPlugin, { db: data.database.db });
     await app.register(authRoutes, { prefix: '/api/auth', db: data.database.db });
+    if (options.imports) await app.register(importFeatures, { prefix: '/api', data, ...options.imports });
+    await app.register(annotationRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(taskRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(reviewRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(projectFeatures, { prefix: '/api', data });
+    await app.register(dicomwebPlugin, {
+      prefix: '/dicomweb',
+      db: data.database.db,
+      blobs: data.blobs,
+      maxUploadBytes: options.imports?.maxUploadBytes,
+    });
   }
   await app.register(healthRoutes, {
     prefix: '/api',
     version: SERVER_VERSION,
     ...(data ? { database: data.database.dialect } : {}),
   });
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot !== null) await app.register(webAppRoutes, { root: webRoot });
   return app;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PROJECT_NAME } from '../bootstrap/create-demo-project.js';
 import { ADMIN_USERNAME, type AdminOutcome } from '../bootstrap/ensure-admin.js';
@@ -36,6 +37,7 @@ export async function startServer(
     logger: options.logger ?? { level: config.logLevel },
     data,
     trustProxy: config.trustProxy,
+    imports: { stagingRoot: join(config.dataDir, 'uploads'), maxUploadBytes: config.maxUploadBytes },
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const stop = () => {

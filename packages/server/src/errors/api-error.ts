@@ -8,6 +8,10 @@ export const API_ERRORS = {
   UNAUTHENTICATED: { status: 401, message: 'sign in or send an API token' },
   FORBIDDEN: { status: 403, message: 'your role in this project does not allow this' },
   NOT_FOUND: { status: 404, message: 'there is nothing at this address' },
+  NOT_ACCEPTABLE: {
+    status: 406,
+    message: 'the server cannot answer in any media type the Accept header allows',
+  },
   CONFLICT: { status: 409, message: 'the resource changed since you read it' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the upload is larger than the server accepts' },
   RATE_LIMITED: { status: 429, message: 'too many attempts; wait and try again' },

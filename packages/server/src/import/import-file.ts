@@ -77,6 +77,7 @@ export async function importFile(
           blob_key: blob.key,
           format: facts.format,
           geometry: JSON.stringify(facts.geometry),
+          ...(facts.format === 'dicom' ? facts.instance : {}),
         })
         .execute();
     });
@@ -142,6 +143,7 @@ async function ensureSeries(trx: Trx, projectId: string, facts: DicomFacts): Pro
       study_instance_uid: facts.studyInstanceUid,
       study_date: facts.studyDate,
       description: facts.studyDescription,
+      ...facts.study,
     })
     .onConflict((oc) => oc.columns(['project_id', 'study_instance_uid']).doNothing())
     .execute();
@@ -161,6 +163,7 @@ async function ensureSeries(trx: Trx, projectId: string, facts: DicomFacts): Pro
       series_instance_uid: facts.seriesInstanceUid,
       modality: facts.modality,
       description: facts.seriesDescription,
+      ...facts.series,
     })
     .onConflict((oc) => oc.columns(['project_id', 'series_instance_uid']).doNothing())
     .execute();

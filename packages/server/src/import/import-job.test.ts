@@ -55,6 +55,7 @@ eachDialect('import jobs', (context) => {
       imported: 9,
       duplicates: 0,
       failed: 3,
+      skipped: 0,
       pending: 0,
     });
     expect(progress.map((p) => [p.done, p.total])).toEqual(Array.from({ length: 12 }, (_, i) => [i + 1, 12]));
@@ -67,6 +68,7 @@ eachDialect('import jobs', (context) => {
       imported: 9,
       duplicates: 0,
       failed: 3,
+      skipped: 0,
       pending: 0,
     });
     expect(await images(projectId)).toBe(9);

@@ -11,6 +11,13 @@ export {
   IMPORT_JOB_KIND,
   type ImportJobSummary,
   type ImportProgress,
+  type ImportSource,
+  type ItemOutcome,
+  insertImportJob,
+  type NewImportJob,
+  type NewJobItem,
+  type OpenImportSource,
   type RunImportJobOptions,
   runImportJob,
+  type SourceItem,
 } from './import-job.js';

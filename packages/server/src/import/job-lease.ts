@@ -50,12 +50,16 @@ export async function claimJob(db: Db, lease: JobLease): Promise<Job | undefined
   throw new ImportError('JOB_BUSY', `job ${lease.jobId} is running under another worker's lease`);
 }
 
-/** Renews the lease; throws JOB_LEASE_LOST if another worker has taken the job meanwhile. */
-export async function renewLease(db: Db, lease: JobLease, progressDone: number): Promise<void> {
+/**
+ * Renews the lease, recording the progress when given (a heartbeat between items gives none, so that it
+ * never writes back a count older than the last item's); throws JOB_LEASE_LOST if another worker has taken
+ * the job meanwhile.
+ */
+export async function renewLease(db: Db, lease: JobLease, progressDone?: number): Promise<void> {
   const result = await db
     .updateTable('jobs')
     .set({
-      progress_done: progressDone,
+      ...(progressDone === undefined ? {} : { progress_done: progressDone }),
       heartbeat_at: new Date().toISOString(),
       lease_expires_at: later(lease.leaseMs),
     })

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import {
+  type DataSet,
   type ImageVolume,
   type InstanceHeader,
   parseDicom,
@@ -9,6 +10,7 @@ import {
   text,
 } from '@voxelhub/core';
 import { classifyFile, zlibInflateRaw } from '@voxelhub/core/node';
+import { instanceDicomJson } from '../dicomweb/dicom-json.js';
 import { ImportError } from './import-error.js';
 
 /** A file to import: its name (for messages and format hints) and its whole content. */
@@ -29,6 +31,36 @@ export interface DicomFacts {
   readonly seriesDescription: string | null;
   readonly modality: string | null;
   readonly geometry: Record<string, unknown>;
+  /** What DICOMweb searches match on (migration 0006). */
+  readonly study: DicomStudyAttributes;
+  readonly series: DicomSeriesAttributes;
+  readonly instance: DicomInstanceAttributes;
+}
+
+export interface DicomStudyAttributes {
+  readonly patient_name: string | null;
+  readonly patient_id: string | null;
+  readonly patient_birth_date: string | null;
+  readonly patient_sex: string | null;
+  readonly study_time: string | null;
+  readonly accession_number: string | null;
+  readonly referring_physician_name: string | null;
+  readonly study_id: string | null;
+}
+
+export interface DicomSeriesAttributes {
+  readonly series_number: number | null;
+  readonly performed_start_date: string | null;
+  readonly performed_start_time: string | null;
+}
+
+export interface DicomInstanceAttributes {
+  readonly sop_class_uid: string | null;
+  readonly instance_number: number | null;
+  readonly number_of_frames: number | null;
+  readonly transfer_syntax_uid: string | null;
+  /** DICOM JSON without bulk data (dicomweb/dicom-json.ts); null when dcmjs can't read the file. */
+  readonly dicom_json: string | null;
 }
 
 /** A file that stands alone (no study or series): NIfTI, PNG, JPEG. */
@@ -98,7 +130,47 @@ function readDicomFacts(file: ImportFileInput): DicomFacts {
     seriesDescription: header.seriesDescription ?? null,
     modality: header.modality ?? null,
     geometry: instanceGeometry(header),
+    ...dicomAttributes(file.bytes, parsed.dataSet, parsed.transferSyntaxUID, header),
   };
+}
+
+function dicomAttributes(
+  bytes: Uint8Array,
+  dataSet: DataSet,
+  transferSyntaxUid: string,
+  header: InstanceHeader,
+): Pick<DicomFacts, 'study' | 'series' | 'instance'> {
+  const value = (tag: string) => text(dataSet, tag) ?? null;
+  const json = instanceDicomJson(bytes);
+  return {
+    study: {
+      patient_name: value('x00100010'),
+      patient_id: value('x00100020'),
+      patient_birth_date: value('x00100030'),
+      patient_sex: value('x00100040'),
+      study_time: value('x00080030'),
+      accession_number: value('x00080050'),
+      referring_physician_name: value('x00080090'),
+      study_id: value('x00200010'),
+    },
+    series: {
+      series_number: integerOrNull(value('x00200011')),
+      performed_start_date: value('x00400244'),
+      performed_start_time: value('x00400245'),
+    },
+    instance: {
+      sop_class_uid: header.sopClassUID ?? null,
+      instance_number: header.instanceNumber ?? null,
+      number_of_frames: header.numberOfFrames,
+      transfer_syntax_uid: transferSyntaxUid,
+      dicom_json: json ? JSON.stringify(json) : null,
+    },
+  };
+}
+
+function integerOrNull(value: string | null): number | null {
+  const number = Number(value);
+  return value !== null && value.trim() !== '' && Number.isSafeInteger(number) ? number : null;
 }
 
 /** One instance's grid and first plane; the series' volume geometry is assembled from these later. */

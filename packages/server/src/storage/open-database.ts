@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
+import { withCachedStatements } from './cached-statements.js';
 import type { DatabaseSchema } from './schema.js';
 import { StorageError } from './storage-error.js';
 
@@ -61,12 +62,19 @@ function openSqlite(path: string): Database {
       cause: error,
     });
   }
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: withCachedStatements(handle) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks (PostgreSQL restarted, an administrator ended it) is an 'error' event
+  // on the pool; unheard, it would crash the process. pg has already dropped that connection and opens a
+  // new one on the next query, and a query on a broken connection fails on its own, so there is nothing
+  // more to do here.
+  pool.on('error', () => {});
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);

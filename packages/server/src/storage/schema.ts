@@ -120,6 +120,16 @@ export interface StudiesTable {
   study_date: string | null;
   description: string | null;
   created_at: CreatedAt;
+  // DICOM attributes for DICOMweb search (migration 0006); null when absent or imported before it.
+  patient_name: ColumnType<string | null, string | null | undefined, string | null>;
+  patient_id: ColumnType<string | null, string | null | undefined, string | null>;
+  patient_birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  patient_sex: ColumnType<string | null, string | null | undefined, string | null>;
+  /** DICOM TM as found (HHMMSS.FFFFFF, maybe shorter). */
+  study_time: ColumnType<string | null, string | null | undefined, string | null>;
+  accession_number: ColumnType<string | null, string | null | undefined, string | null>;
+  referring_physician_name: ColumnType<string | null, string | null | undefined, string | null>;
+  study_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SeriesTable {
@@ -130,6 +140,9 @@ export interface SeriesTable {
   modality: string | null;
   description: string | null;
   created_at: CreatedAt;
+  series_number: ColumnType<number | null, number | null | undefined, number | null>;
+  performed_start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  performed_start_time: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ImagesTable {
@@ -142,6 +155,12 @@ export interface ImagesTable {
   format: string;
   geometry: JsonWithDefault;
   created_at: CreatedAt;
+  sop_class_uid: ColumnType<string | null, string | null | undefined, string | null>;
+  instance_number: ColumnType<number | null, number | null | undefined, number | null>;
+  number_of_frames: ColumnType<number | null, number | null | undefined, number | null>;
+  transfer_syntax_uid: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The instance's DICOM JSON (PS3.18 F.2) without bulk data; null for non-DICOM and older imports. */
+  dicom_json: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null>;
 }
 
 /** Exactly one of image_id and series_id is set. */
@@ -262,6 +281,7 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Project = Selectable<ProjectsTable>;
 export type NewProject = Insertable<ProjectsTable>;
 export type Label = Selectable<LabelsTable>;
+export type NewLabel = Insertable<LabelsTable>;
 export type Image = Selectable<ImagesTable>;
 export type NewImage = Insertable<ImagesTable>;
 export type Annotation = Selectable<AnnotationsTable>;

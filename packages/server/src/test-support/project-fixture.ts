@@ -7,6 +7,7 @@ import { buildApp } from '../app/build-app.js';
 import { insertTestUser, type TestUser } from '../auth/auth-test-app.js';
 import { createToken } from '../auth/token-store.js';
 import { LocalBlobStore } from '../blobs/local-blob-store.js';
+import type { ImportFeatureOptions } from '../jobs/import-features.js';
 import type { ProjectSettings } from '../projects/project-settings.js';
 import type { Database } from '../storage/open-database.js';
 import { MEMBER_ROLES, type MemberRole } from '../storage/schema.js';
@@ -24,6 +25,8 @@ export interface ProjectFixture {
   readonly app: FastifyInstance;
   readonly database: Database;
   readonly blobs: LocalBlobStore;
+  /** Where uploads are staged, a folder per job. */
+  readonly stagingRoot: string;
   readonly projectId: string;
   readonly users: Readonly<Record<Exclude<Caller, 'anonymous'>, TestUser & { token: string }>>;
   /** `app.inject` as `caller` (a Bearer token; none for 'anonymous'). */
@@ -36,6 +39,8 @@ export interface ProjectFixture {
 export interface ProjectFixtureOptions {
   readonly settings?: Partial<ProjectSettings>;
   readonly maxUploadBytes?: number;
+  /** Upload and job worker settings (the worker runs unless `worker: false`). */
+  readonly imports?: Partial<ImportFeatureOptions>;
 }
 
 export async function createProjectFixture(
@@ -49,6 +54,11 @@ export async function createProjectFixture(
   );
   const app = await buildApp({
     data: { database, blobs, admin: { created: false }, close: async () => {} },
+    imports: {
+      stagingRoot: join(folder, 'uploads'),
+      maxUploadBytes: options.maxUploadBytes ?? 64 * 1024 * 1024,
+      ...options.imports,
+    },
   });
   const projectId = randomUUID();
   await database.db
@@ -81,6 +91,7 @@ export async function createProjectFixture(
     app,
     database,
     blobs,
+    stagingRoot: join(folder, 'uploads'),
     projectId,
     users,
     addMember,

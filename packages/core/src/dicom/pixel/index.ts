@@ -11,6 +11,7 @@ export {
   decodeAllFrames,
   decodeFrame,
 } from './decode-frame.js';
+export { type EncapsulatedFrames, encapsulatedFrames, frameBytes } from './encapsulated-frames.js';
 export type { PaletteColorLut } from './palette-color-lut.js';
 export type { OutputPhotometric } from './photometric.js';
 export { type PixelModule, readPixelModule } from './pixel-module.js';

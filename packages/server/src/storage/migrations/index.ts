@@ -4,6 +4,7 @@ import { projects } from './0002-projects.js';
 import { imaging } from './0003-imaging.js';
 import { annotation } from './0004-annotation.js';
 import { jobsAndAudit } from './0005-jobs-and-audit.js';
+import { dicomAttributes } from './0006-dicom-attributes.js';
 
 /**
  * Every migration, by name. Names sort in the order they run and never change once released;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-imaging': imaging,
   '0004-annotation': annotation,
   '0005-jobs-and-audit': jobsAndAudit,
+  '0006-dicom-attributes': dicomAttributes,
 };

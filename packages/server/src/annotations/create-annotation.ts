@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { AnnotationPayload } from '@voxelhub/core/annotation';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record-audit.js';
+import type { DatabaseSchema } from '../storage/schema.js';
+import type { AnnotationTarget } from './annotation-target.js';
+
+export interface NewAnnotation {
+  readonly projectId: string;
+  readonly authorId: string;
+  readonly labelId: string;
+  readonly target: AnnotationTarget;
+  readonly taskId: string | null;
+  readonly payload: AnnotationPayload;
+}
+
+/** Inserts an annotation with its first revision and the audit row, all or nothing; returns its id. */
+export async function createAnnotation(db: Kysely<DatabaseSchema>, input: NewAnnotation): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('annotations')
+      .values({
+        id,
+        project_id: input.projectId,
+        task_id: input.taskId,
+        image_id: input.target.imageId,
+        series_id: input.target.seriesId,
+        label_id: input.labelId,
+        created_by: input.authorId,
+        head_revision: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('annotation_revisions')
+      .values({
+        annotation_id: id,
+        revision: 1,
+        base_revision: null,
+        author_id: input.authorId,
+        schema_version: input.payload.schemaVersion,
+        payload: JSON.stringify(input.payload),
+        created_at: now,
+      })
+      .execute();
+    await recordAudit(trx, {
+      userId: input.authorId,
+      projectId: input.projectId,
+      action: 'annotation.create',
+      targetType: 'annotation',
+      targetId: id,
+      details: { revision: 1, type: input.payload.type, labelId: input.labelId },
+    });
+  });
+  return id;
+}

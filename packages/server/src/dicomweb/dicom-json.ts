@@ -1,0 +1,117 @@
+import dcmjs, { type DcmjsDict } from 'dcmjs';
+
+/**
+ * An instance's DICOM JSON (PS3.18 F.2) without bulk data, made once at import and stored, so that
+ * WADO-RS metadata and QIDO-RS attributes are a database read. Pixel Data and binary values larger than
+ * INLINE_BINARY_LIMIT are kept as a `BulkDataURI` placeholder naming the top-level tag (resolved to a URL
+ * per request by resolveBulkDataUris, since the URL depends on the project and the host).
+ */
+
+export interface DicomJsonElement {
+  vr: string;
+  Value?: unknown[];
+  InlineBinary?: string;
+  BulkDataURI?: string;
+}
+export type DicomJson = Record<string, DicomJsonElement>;
+
+const PIXEL_DATA_TAGS = new Set(['7FE00010', '7FE00008', '7FE00009']);
+const BINARY_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV', 'UN']);
+const INLINE_BINARY_LIMIT = 4096;
+/** Stands for "this instance's bulk data URL" until a request resolves it. */
+const BULK_PLACEHOLDER = 'bulkdata:';
+
+// dcmjs logs every oddity of real files (e.g. an implicit-VR 'xs' it reads as US) to the console.
+dcmjs.log.setLevel('error');
+dcmjs.log.getLogger('validation.dcmjs').setLevel('silent');
+
+/** The dataset of a Part 10 file as DICOM JSON, or undefined when dcmjs can't read it. */
+export function instanceDicomJson(bytes: Uint8Array): DicomJson | undefined {
+  let file: { meta: DcmjsDict; dict: DcmjsDict };
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // Pixel Data is read up to its header only: its bytes are served from the file as they are.
+    file = dcmjs.data.DicomMessage.readFile(buffer, {
+      ignoreErrors: true,
+      untilTag: '7FE00010',
+      includeUntilTagValue: false,
+    });
+  } catch {
+    return undefined;
+  }
+  const json = convertDict(file.dict, true);
+  const transferSyntax = file.meta['00020010']?.Value?.[0];
+  // Available Transfer Syntax UID (PS3.18 10.4.1.2.4): tells clients how the instance is stored.
+  if (typeof transferSyntax === 'string' && transferSyntax)
+    json['00083002'] = { vr: 'UI', Value: [transferSyntax] };
+  return sortByTag(json);
+}
+
+function convertDict(dict: DcmjsDict, topLevel: boolean): DicomJson {
+  const out: DicomJson = {};
+  for (const [tag, element] of Object.entries(dict)) {
+    const key = tag.toUpperCase();
+    const vr = element.vr;
+    const values = element.Value ?? [];
+    if (PIXEL_DATA_TAGS.has(key)) {
+      out[key] = { vr: vr === 'UN' ? 'OW' : vr, BulkDataURI: `${BULK_PLACEHOLDER}${key}` };
+    } else if (vr === 'SQ') {
+      const items = values.map((item) => convertDict(item as DcmjsDict, false));
+      out[key] = items.length ? { vr, Value: items } : { vr };
+    } else if (BINARY_VRS.has(vr)) {
+      out[key] = binaryElement(key, vr, values, topLevel);
+    } else {
+      const kept = values.filter((value) => value !== '' && value !== null && value !== undefined);
+      out[key] = kept.length ? { vr, Value: kept.map((value) => plainValue(vr, value)) } : { vr };
+    }
+  }
+  return out;
+}
+
+function binaryElement(tag: string, vr: string, values: unknown[], topLevel: boolean): DicomJsonElement {
+  const parts = values.filter((value): value is ArrayBuffer => value instanceof ArrayBuffer);
+  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  if (size === 0) return { vr };
+  if (size <= INLINE_BINARY_LIMIT) {
+    const joined = Buffer.concat(parts.map((part) => Buffer.from(part)));
+    return { vr, InlineBinary: joined.toString('base64') };
+  }
+  // Large binary values nested in sequences are left out: bulk data is served for top-level tags only.
+  return topLevel ? { vr, BulkDataURI: `${BULK_PLACEHOLDER}${tag}` } : { vr };
+}
+
+function plainValue(vr: string, value: unknown): unknown {
+  if (vr === 'PN' && typeof value === 'string') return { Alphabetic: value };
+  if ((vr === 'DS' || vr === 'IS') && typeof value === 'string') {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : value;
+  }
+  return value;
+}
+
+function sortByTag(json: DicomJson): DicomJson {
+  return Object.fromEntries(Object.entries(json).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Replaces the stored placeholders with `${instanceUrl}/bulkdata/<tag>` (in place on a parsed copy). */
+export function resolveBulkDataUris(json: DicomJson, instanceUrl: string): DicomJson {
+  for (const element of Object.values(json)) {
+    if (element.BulkDataURI?.startsWith(BULK_PLACEHOLDER))
+      element.BulkDataURI = `${instanceUrl}/bulkdata/${element.BulkDataURI.slice(BULK_PLACEHOLDER.length)}`;
+  }
+  return json;
+}
+
+/** The first value of a tag as text (PN as its Alphabetic group). */
+export function firstText(json: DicomJson | undefined, tag: string): string | null {
+  const value = json?.[tag]?.Value?.[0];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object') return (value as { Alphabetic?: string }).Alphabetic ?? null;
+  return String(value);
+}
+
+/** The first value of a tag as an integer, or null. */
+export function firstInteger(json: DicomJson | undefined, tag: string): number | null {
+  const value = Number(firstText(json, tag));
+  return firstText(json, tag) !== null && Number.isInteger(value) ? value : null;
+}
