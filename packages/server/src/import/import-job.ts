@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import {
   projectNotFound,
 } from './import-file.js';
 import { claimJob, type JobLease, releaseJob, renewLease } from './job-lease.js';
+import { readWholeFile } from './read-whole-file.js';
 
 /** A job importing files from this machine's disk; its item keys are the paths. */
 export const IMPORT_JOB_KIND = 'import';
@@ -316,14 +316,7 @@ async function pendingItems(db: Db, jobId: string, after: string): Promise<strin
 /** Files on this machine's disk, by path; a file that cannot be read is that file's failure. */
 async function openLocalFiles(): Promise<ImportSource> {
   return {
-    async read(path) {
-      try {
-        return { kind: 'file', file: { name: path, bytes: new Uint8Array(await readFile(path)) } };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        return { kind: 'failed', code: 'IO', reason: `${path}: cannot be read (${code})` };
-      }
-    },
+    read: (path) => readWholeFile(path, path),
     close: async () => undefined,
   };
 }

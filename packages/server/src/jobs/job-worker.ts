@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ImportError } from '../import/import-error.js';
 import type { ImportContext } from '../import/import-file.js';
 import { type ImportProgress, runImportJob } from '../import/import-job.js';
+import { expireDeadWorkerLeases } from './dead-worker-leases.js';
 import type { JobEvents } from './job-events.js';
 import { jobItemName } from './job-item-name.js';
 import type { WorkerJobKind } from './job-kind.js';
@@ -46,7 +47,12 @@ export class JobWorker {
     if (this.timer || this.abort.signal.aborted) return;
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 2000);
     this.timer.unref();
-    this.wake();
+    // Jobs of a server that crashed here resume now, not when their lease would have run out.
+    expireDeadWorkerLeases(this.options.ctx.db)
+      .catch((error: unknown) =>
+        this.options.log?.error({ err: error }, 'job worker: cannot check old leases'),
+      )
+      .finally(() => this.wake());
   }
 
   /** Looks for jobs now (a job was just queued). */

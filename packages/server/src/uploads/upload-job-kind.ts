@@ -1,6 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportSource, SourceItem } from '../import/import-job.js';
+import { readWholeFile } from '../import/read-whole-file.js';
 import type { WorkerJobKind } from '../jobs/job-kind.js';
 import type { Job } from '../storage/schema.js';
 import {
@@ -50,10 +51,7 @@ async function openUploadSource(job: Job, options: UploadJobKindOptions): Promis
       if (!item)
         return { kind: 'failed', code: 'INVALID_INPUT', reason: `${name}: not an item of this upload` };
       try {
-        if (item.entry === undefined) {
-          const bytes = new Uint8Array(await readFile(join(dir, stagedFileName(item.index))));
-          return { kind: 'file', file: { name, bytes } };
-        }
+        if (item.entry === undefined) return await readWholeFile(join(dir, stagedFileName(item.index)), name);
         const bytes = await (await archive(item.index, item.file.name)).read(item.entry);
         return { kind: 'file', file: { name, bytes }, skipNonImage: true };
       } catch (error) {

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { MAX_IMPORT_FILE_BYTES } from '../import/read-whole-file.js';
 
 /**
  * Limits on what a ZIP archive may unpack to (zip bombs): a few kilobytes can declare gigabytes. The
@@ -18,14 +19,12 @@ export interface ZipLimits {
 const MAX_ENTRIES = 100_000;
 /** Imaging data compresses a few times over; a larger ratio than this is more likely a bomb than a study. */
 const MAX_INFLATION = 8;
-/** Node's Buffer holds at most this much on every platform it supports. */
-const MAX_BUFFER = 2 ** 31 - 1;
 
 /** Limits for archives in an upload of at most `maxUploadBytes`. */
 export function zipLimits(maxUploadBytes: number): ZipLimits {
   return {
     maxEntries: MAX_ENTRIES,
-    maxEntryBytes: Math.min(maxUploadBytes, MAX_BUFFER),
+    maxEntryBytes: Math.min(maxUploadBytes, MAX_IMPORT_FILE_BYTES),
     maxTotalBytes: maxUploadBytes * MAX_INFLATION,
   };
 }
