@@ -60,7 +60,9 @@ export async function sendStow(
     while (errors.length === 0 && next < requests.bodies.length) {
       const { body, instances } = requests.bodies[next++]!;
       try {
-        stored += await post(url, headers, requests.contentType, body, instances);
+        // Awaited first: `stored += await …` would read `stored` before the other worker's answer lands.
+        const count = await post(url, headers, requests.contentType, body, instances);
+        stored += count;
       } catch (error) {
         errors.push((error as Error).message);
       }
@@ -91,6 +93,8 @@ async function post(
   const failed = answer[FAILED_SOP_SEQUENCE]?.Value?.length ?? 0;
   const referenced = answer[REFERENCED_SOP_SEQUENCE]?.Value?.length ?? 0;
   if (failed || referenced !== instances)
-    throw new Error(`STOW stored ${referenced} of ${instances} instances (${failed} failed): ${text.slice(0, 300)}`);
+    throw new Error(
+      `STOW stored ${referenced} of ${instances} instances (${failed} failed): ${text.slice(0, 300)}`,
+    );
   return referenced;
 }

@@ -51,7 +51,12 @@ export async function measureStowImport(context: SuiteContext): Promise<void> {
   const ours = await openSide('voxelhub serve (SQLite)', startOurTarget);
   const peer = orthancAvailable
     ? await openSide('Orthanc', startOrthancTarget)
-    : { tool: 'Orthanc', runs: [], skipped: 'Orthanc is not installed (/usr/sbin/Orthanc and its DICOMweb plugin)' };
+    : {
+        tool: 'Orthanc',
+        runs: [],
+        skipped:
+          'Orthanc or its DICOMweb plugin is not installed (paths in test-support/orthanc.ts; VOXELHUB_TEST_ORTHANC overrides)',
+      };
   try {
     for (let pass = 0; pass <= runs; pass++) {
       // Built before the clock starts: reading and copying the files is not part of the import.

@@ -42,12 +42,13 @@ function uidSlots(bytes: Buffer, name: string): UidSlot[] {
 }
 
 /**
- * Copy number `copy` (1–999) of the series: fresh buffers whose UIDs are the originals with digits 2–4
+ * Copy number `copy` (1–399) of the series: fresh buffers whose UIDs are the originals with digits 2–4
  * of the `2.25.` number replaced by `copy`. Same lengths, so no other byte moves; distinct copies, and
- * distinct UIDs within a copy, since random 128-bit numbers do not differ in three digits only.
+ * distinct UIDs within a copy, since random 128-bit numbers do not differ in three digits only. Up to
+ * 399 the number stays below 2^128 (3.4028…e38), as a UUID-derived UID must.
  */
 export function seriesCopy(series: StowSeries, copy: number): Buffer[] {
-  if (!Number.isInteger(copy) || copy < 1 || copy > 999) throw new Error(`copy ${copy} is not 1–999`);
+  if (!Number.isInteger(copy) || copy < 1 || copy > 399) throw new Error(`copy ${copy} is not 1–399`);
   return series.files.map((original, i) => {
     const bytes = Buffer.from(original);
     for (const { offset, length } of series.slots[i]!) {
