@@ -62,6 +62,9 @@ export async function stowRoutes(base: FastifyInstance, options: StowRoutesOptio
   );
 }
 
+/** Parts of one request imported at once; each holds its bytes in memory until it is stored. */
+const PARTS_IN_FLIGHT = 4;
+
 async function store(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -77,17 +80,25 @@ async function store(
   const failed: FailedReference[] = [];
   const studies = new Set<string>();
   const limits = maxUploadBytes ? { maxPartBytes: maxUploadBytes, maxTotalBytes: maxUploadBytes } : {};
+  const inFlight = new Set<Promise<void>>();
   try {
     let index = 0;
     for await (const part of readMultipart(request.body as Readable, { boundary, ...limits })) {
-      const result = await storePart(db, blobs, context, part, ++index, studyUid);
-      if ('reason' in result) failed.push(result);
-      else {
-        stored.push(result.stored);
-        studies.add(result.studyUid);
-      }
+      const task = storePart(db, blobs, context, part, ++index, studyUid).then((result) => {
+        if ('reason' in result) failed.push(result);
+        else {
+          stored.push(result.stored);
+          studies.add(result.studyUid);
+        }
+      });
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task)).catch(() => {});
+      // A few parts import while the next ones arrive: each waits on its own fsyncs, not on the others'.
+      if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   } finally {
+    await Promise.allSettled(inFlight);
     // Also when the body fails half-way (too large, cut short): the parts before it are stored.
     await recordAudit(db, {
       userId: context.access.userId,
