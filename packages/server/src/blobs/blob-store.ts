@@ -6,6 +6,11 @@ export type BlobSource = Uint8Array | AsyncIterable<Uint8Array>;
 export interface PutOptions {
   /** Refuse (TOO_LARGE) as soon as more than this many bytes have arrived. Overrides the store's limit. */
   maxBytes?: number;
+  /**
+   * The SHA-256 the caller has just computed of these very bytes (in-memory sources only), so that they are
+   * not hashed twice; the store trusts it. An import hashes a file first to find duplicates before writing.
+   */
+  knownKey?: string;
 }
 
 export interface PutResult {

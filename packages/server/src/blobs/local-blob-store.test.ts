@@ -97,6 +97,18 @@ describe('LocalBlobStore', () => {
     expect(await filesUnder(root)).toHaveLength(1);
   });
 
+  it('takes a key the caller computed of in-memory bytes, checking its form, and only for such bytes', async () => {
+    const store = await LocalBlobStore.open(root);
+    const bytes = bytesOf('hashed by the caller');
+    const put = await store.put(bytes, { knownKey: sha256(bytes) });
+    expect(put).toEqual({ key: sha256(bytes), size: bytes.length, created: true });
+    expect(await readFile(join(root, put.key.slice(0, 2), put.key.slice(2, 4), put.key))).toEqual(
+      Buffer.from(bytes),
+    );
+    await expect(store.put(bytes, { knownKey: 'not-a-key' })).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(store.put(Readable.from([bytes]), { knownKey: sha256(bytes) })).rejects.toThrow(/known key/);
+  });
+
   it('20 concurrent puts of the same content leave one file, one creator and no temp files', async () => {
     const store = await LocalBlobStore.open(root);
     const content = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 7) % 251);

@@ -58,7 +58,13 @@ export class LocalBlobStore implements BlobStore {
 
   async put(source: BlobSource, options: PutOptions = {}): Promise<PutResult> {
     const maxBytes = options.maxBytes ?? this.maxBytes;
-    const temp = await writeTempBlob(source, join(this.tempDir, `${randomUUID()}.tmp`), maxBytes);
+    if (options.knownKey !== undefined) assertBlobKey(options.knownKey);
+    const temp = await writeTempBlob(
+      source,
+      join(this.tempDir, `${randomUUID()}.tmp`),
+      maxBytes,
+      options.knownKey,
+    );
     try {
       const created = await this.publish(temp);
       return { key: temp.key, size: temp.size, created };

@@ -15,17 +15,24 @@ export interface TempBlob {
  * time: each write is awaited before the next chunk is pulled, which is also the back-pressure on the source.
  * On any failure (too large, source error, disk error) the file is removed before the error is rethrown.
  */
-export async function writeTempBlob(source: BlobSource, path: string, maxBytes: number): Promise<TempBlob> {
+export async function writeTempBlob(
+  source: BlobSource,
+  path: string,
+  maxBytes: number,
+  knownKey?: string,
+): Promise<TempBlob> {
   if (source instanceof Uint8Array && source.byteLength > maxBytes) throw tooLarge(maxBytes);
+  if (knownKey !== undefined && !(source instanceof Uint8Array))
+    throw new TypeError('a known key is taken only with bytes in memory, which the caller has hashed');
   const handle = await open(path, 'wx', 0o640);
-  const hash = createHash('sha256');
+  const hash = knownKey === undefined ? createHash('sha256') : undefined;
   let size = 0;
   try {
     for await (const chunk of chunksOf(source)) {
       size += chunk.byteLength;
       // Leaving the loop early destroys a Readable source, which aborts an HTTP upload at this point.
       if (size > maxBytes) throw tooLarge(maxBytes);
-      hash.update(chunk);
+      hash?.update(chunk);
       await writeFully(handle, chunk);
     }
     await handle.sync();
@@ -35,7 +42,7 @@ export async function writeTempBlob(source: BlobSource, path: string, maxBytes: 
     throw error;
   }
   await handle.close();
-  return { path, key: hash.digest('hex'), size };
+  return { path, key: hash?.digest('hex') ?? (knownKey as string), size };
 }
 
 function tooLarge(maxBytes: number): BlobError {

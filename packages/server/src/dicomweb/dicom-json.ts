@@ -29,7 +29,10 @@ dcmjs.log.getLogger('validation.dcmjs').setLevel('silent');
 export function instanceDicomJson(bytes: Uint8Array): DicomJson | undefined {
   let file: { meta: DcmjsDict; dict: DcmjsDict };
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const buffer = (
+      whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+    ) as ArrayBuffer;
     // Pixel Data is read up to its header only: its bytes are served from the file as they are.
     file = dcmjs.data.DicomMessage.readFile(buffer, {
       ignoreErrors: true,

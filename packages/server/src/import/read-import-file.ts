@@ -141,7 +141,7 @@ function dicomAttributes(
   header: InstanceHeader,
 ): Pick<DicomFacts, 'study' | 'series' | 'instance'> {
   const value = (tag: string) => text(dataSet, tag) ?? null;
-  const json = instanceDicomJson(bytes);
+  const json = instanceDicomJson(headerBytes(bytes, dataSet, transferSyntaxUid));
   return {
     study: {
       patient_name: value('x00100010'),
@@ -167,6 +167,19 @@ function dicomAttributes(
     },
   };
 }
+
+/**
+ * The file up to the start of its Pixel Data value: all the DICOM JSON needs, so that it is not made from
+ * (and dcmjs does not copy) the pixels. Deflated files are given whole: dicom-parser's offsets are then
+ * positions in the inflated stream, not in the file.
+ */
+function headerBytes(bytes: Uint8Array, dataSet: DataSet, transferSyntaxUid: string): Uint8Array {
+  const pixelData = dataSet.elements.x7fe00010;
+  if (transferSyntaxUid === DEFLATED_EXPLICIT_LITTLE || pixelData === undefined) return bytes;
+  return pixelData.dataOffset <= bytes.length ? bytes.subarray(0, pixelData.dataOffset) : bytes;
+}
+
+const DEFLATED_EXPLICIT_LITTLE = '1.2.840.10008.1.2.1.99';
 
 function integerOrNull(value: string | null): number | null {
   const number = Number(value);
