@@ -32,6 +32,8 @@ eachDialect('the OpenAPI document', (ctx) => {
     expect(label.properties.colour.pattern).toBe('^#[0-9a-fA-F]{6}$');
     expect(label.properties.type.enum).toContain('mask');
     expect(label.required).toEqual(expect.arrayContaining(['name', 'type', 'colour']));
+    const login = doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
+    expect(login.required).toEqual(['username', 'password']);
     const page = await f.app.inject({ method: 'GET', url: '/api/docs' });
     expect([200, 302]).toContain(page.statusCode);
   });

@@ -15,10 +15,14 @@ import { hashPassword } from './password.js';
 const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 /** The app as the server builds it, on `database`; the database stays open when the app closes. */
-export async function authTestApp(database: Database): Promise<FastifyInstance> {
+export async function authTestApp(
+  database: Database,
+  options: { trustProxy?: boolean } = {},
+): Promise<FastifyInstance> {
   const folder = await mkdtemp(join(tmpdir(), 'voxelhub-auth-'));
   const blobs = await LocalBlobStore.open(folder);
   return buildApp({
+    ...options,
     data: {
       database,
       blobs,

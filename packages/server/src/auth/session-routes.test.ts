@@ -1,9 +1,6 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installErrorHandler } from '../errors/error-handler.js';
 import { eachDialect } from '../storage/test-databases.js';
-import { authPlugin } from './auth-plugin.js';
-import { authRoutes } from './auth-routes.js';
 import {
   authTestApp,
   errorCode,
@@ -236,10 +233,7 @@ eachDialect('session routes', (context) => {
 describe('session cookie over HTTPS', () => {
   eachDialect('secure cookie', (context) => {
     it('is Secure when the request came over HTTPS (behind a trusted proxy)', async () => {
-      const app = Fastify({ trustProxy: true });
-      installErrorHandler(app);
-      await app.register(authPlugin, { db: context.database.db });
-      await app.register(authRoutes, { prefix: '/api/auth', db: context.database.db });
+      const app = await authTestApp(context.database, { trustProxy: true });
       try {
         const user = await insertTestUser(context.database);
         const res = await app.inject({

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.js';
@@ -7,7 +8,6 @@ import type { DatabaseSchema } from '../storage/schema.js';
 import type { AuthUser } from './auth-user.js';
 import { PasswordLogin } from './login.js';
 import { loginRateLimit, passwordRateLimit } from './login-rate-limit.js';
-import { parseInput } from './parse-input.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { currentUser, requireUser } from './require-user.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -37,41 +37,69 @@ export interface SessionRoutesOptions {
 }
 
 /** POST /login, POST /logout, GET /me, POST /password (under /api/auth). */
-export async function sessionRoutes(app: FastifyInstance, { db }: SessionRoutesOptions): Promise<void> {
+export async function sessionRoutes(base: FastifyInstance, { db }: SessionRoutesOptions): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const login = new PasswordLogin(db);
+  const tags = ['auth'];
 
   // Exempt from CSRF: it needs no session, and its JSON body can't be sent cross-site without CORS.
-  app.post('/login', { config: { csrf: false, rateLimit: loginRateLimit } }, async (request, reply) => {
-    const { username, password } = parseInput(loginBody, request.body);
-    const user = await login.verify(username, password, request.ip);
-    const session = await createSession(db, user.id);
-    setSessionCookie(request, reply, session.secret);
-    await audit(db, user.id, 'auth.login', request);
-    return { user, csrfToken: session.csrfToken } satisfies SessionInfo;
-  });
+  app.post(
+    '/login',
+    {
+      config: { csrf: false, rateLimit: loginRateLimit },
+      schema: {
+        tags,
+        summary: 'Sign in: sets the session cookie and answers with the CSRF token for cookie-signed changes',
+        body: loginBody,
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const user = await login.verify(username, password, request.ip);
+      const session = await createSession(db, user.id);
+      setSessionCookie(request, reply, session.secret);
+      await audit(db, user.id, 'auth.login', request);
+      return { user, csrfToken: session.csrfToken } satisfies SessionInfo;
+    },
+  );
 
-  app.post('/logout', async (request, reply) => {
-    const { credential, user } = request;
-    if (credential?.kind === 'session' && user) {
-      await deleteSession(db, credential.sessionHash);
-      await audit(db, user.id, 'auth.logout', request);
-    }
-    clearSessionCookie(request, reply);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/logout',
+    { schema: { tags, summary: 'Sign out: ends this session' } },
+    async (request, reply) => {
+      const { credential, user } = request;
+      if (credential?.kind === 'session' && user) {
+        await deleteSession(db, credential.sessionHash);
+        await audit(db, user.id, 'auth.logout', request);
+      }
+      clearSessionCookie(request, reply);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/me', { preHandler: requireUser }, async (request) => {
-    const { credential } = request;
-    const csrfToken = credential?.kind === 'session' ? credential.csrfToken : null;
-    return { user: currentUser(request), csrfToken } satisfies SessionInfo;
-  });
+  app.get(
+    '/me',
+    {
+      preHandler: requireUser,
+      schema: { tags, summary: 'Who you are, and your CSRF token when signed in by cookie' },
+    },
+    async (request) => {
+      const { credential } = request;
+      const csrfToken = credential?.kind === 'session' ? credential.csrfToken : null;
+      return { user: currentUser(request), csrfToken } satisfies SessionInfo;
+    },
+  );
 
   app.post(
     '/password',
-    { preHandler: requireUser, config: { rateLimit: passwordRateLimit } },
+    {
+      preHandler: requireUser,
+      config: { rateLimit: passwordRateLimit },
+      schema: { tags, summary: 'Change your password; your other sessions end', body: passwordBody },
+    },
     async (request, reply) => {
       const user = currentUser(request);
-      const { current, next } = parseInput(passwordBody, request.body);
+      const { current, next } = request.body;
       const row = await db
         .selectFrom('users')
         .select('password_hash')

@@ -1,0 +1,41 @@
+/** The app's screens, as parsed from the address bar; the inverse of `pathOf`. */
+export type Route =
+  | { readonly name: 'projects' }
+  | { readonly name: 'project'; readonly projectId: string }
+  | {
+      readonly name: 'viewer';
+      readonly projectId: string;
+      readonly studyUid: string;
+      readonly seriesUid: string;
+    }
+  | { readonly name: 'not-found'; readonly path: string };
+
+const PROJECT = /^\/projects\/([^/]+)\/?$/;
+const VIEWER = /^\/projects\/([^/]+)\/studies\/([^/]+)\/series\/([^/]+)\/?$/;
+
+export function parseRoute(path: string): Route {
+  if (path === '/' || path === '/projects' || path === '/projects/') return { name: 'projects' };
+  const project = PROJECT.exec(path);
+  if (project) return { name: 'project', projectId: decodeURIComponent(project[1]!) };
+  const viewer = VIEWER.exec(path);
+  if (viewer)
+    return {
+      name: 'viewer',
+      projectId: decodeURIComponent(viewer[1]!),
+      studyUid: decodeURIComponent(viewer[2]!),
+      seriesUid: decodeURIComponent(viewer[3]!),
+    };
+  return { name: 'not-found', path };
+}
+
+export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'projects':
+      return '/';
+    case 'project':
+      return `/projects/${e(route.projectId)}`;
+    case 'viewer':
+      return `/projects/${e(route.projectId)}/studies/${e(route.studyUid)}/series/${e(route.seriesUid)}`;
+  }
+}
