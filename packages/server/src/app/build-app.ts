@@ -50,6 +50,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         workerSrc: ["'self'", 'blob:'],
+        // Cornerstone3D's tools draw their mouse cursors as SVG blob: URLs.
+        imgSrc: ["'self'", 'data:', 'blob:'],
       },
     },
   });

@@ -7,6 +7,8 @@
 /** Where an element's bytes are and how its numbers are ordered. */
 export interface ValueSource {
   readonly bytes: Uint8Array;
+  /** The same bytes as a Buffer, for its fast ISO 8859-1 decoding. */
+  readonly buffer: Buffer;
   readonly view: DataView;
   readonly littleEndian: boolean;
 }
@@ -25,7 +27,7 @@ interface NumberVr {
   readonly size: number;
   /** What dcmjs gives for an empty value (AT has none). */
   readonly empty: number | undefined;
-  read(view: DataView, at: number, littleEndian: boolean): number | bigint;
+  read(view: DataView, at: number, littleEndian: boolean): number | bigint | string;
 }
 
 const NUMBER_VRS: Record<string, NumberVr> = {
@@ -36,12 +38,17 @@ const NUMBER_VRS: Record<string, NumberVr> = {
   FL: { size: 4, empty: 0, read: (v, at, le) => v.getFloat32(at, le) },
   FD: { size: 8, empty: 0, read: (v, at, le) => v.getFloat64(at, le) },
   UV: { size: 8, empty: 0, read: (v, at, le) => v.getBigUint64(at, le) },
+  // PS3.18 F.2.3: an AT value is the tag as a String "GGGGEEEE" (dcmjs gives the number 0xGGGGEEEE).
   AT: {
     size: 4,
     empty: undefined,
-    read: (v, at, le) => ((v.getUint16(at, le) << 16) | v.getUint16(at + 2, le)) >>> 0,
+    read: (v, at, le) => hex4(v.getUint16(at, le)) + hex4(v.getUint16(at + 2, le)),
   },
 };
+
+function hex4(value: number): string {
+  return value.toString(16).toUpperCase().padStart(4, '0');
+}
 
 /** The VRs dcmjs knows; any other VR (OL, OV, SV, a misspelt one) it reads as UN. */
 const KNOWN_VRS = new Set([
@@ -74,9 +81,12 @@ export function elementValues(
 ): ElementValue[] {
   const numeric = NUMBER_VRS[vr];
   if (numeric) return numberValues(source, numeric, offset, length);
-  const bytes = source.bytes.subarray(offset, offset + length);
-  if (BYTES_VRS.has(vr)) return [bytes];
-  const raw = ASCII_VRS.has(vr) ? latin1(bytes) : decoder.decode(bytes);
+  const end = offset + length;
+  if (BYTES_VRS.has(vr)) return [source.bytes.subarray(offset, end)];
+  const raw =
+    ASCII_VRS.has(vr) || isPlainAscii(source.bytes, offset, end)
+      ? source.buffer.toString('latin1', offset, end)
+      : decoder.decode(source.bytes.subarray(offset, end));
   return textValues(vr, raw, whole);
 }
 
@@ -85,12 +95,21 @@ function numberValues(source: ValueSource, vr: NumberVr, offset: number, length:
   // dcmjs reads as many values as the length holds, rounding up.
   const count = length > vr.size ? Math.ceil(length / vr.size) : 1;
   const values: ElementValue[] = [];
-  for (let i = 0; i < count; i++) values.push(vr.read(source.view, offset + i * vr.size, source.littleEndian));
+  for (let i = 0; i < count; i++)
+    values.push(vr.read(source.view, offset + i * vr.size, source.littleEndian));
   return values;
 }
 
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+/**
+ * Printable ASCII, which every character set dcmjs knows decodes as itself (ISO 2022's escapes and
+ * shifts are control bytes): most values, read without a TextDecoder's per-call cost.
+ */
+function isPlainAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] as number;
+    if (byte > 0x7e || (byte < 0x20 && byte !== 0)) return false;
+  }
+  return true;
 }
 
 /** Trailing whitespace only, as dcmjs's rtrim. */
@@ -111,6 +130,9 @@ function textValues(vr: string, raw: string, whole: boolean): ElementValue[] {
     case 'PN':
       return personNames(raw.endsWith(' ') ? raw.slice(0, -1) : raw);
     case 'LT':
+    case 'ST':
+    case 'UT':
+      // Single-valued (PS3.5 6.2): a backslash is text there. dcmjs splits ST and UT on it.
       return [rtrim(raw)];
   }
   const formatted = formatText(vr, raw);
@@ -126,8 +148,6 @@ function formatText(vr: string, raw: string): string {
     case 'SH':
       return raw.trim();
     case 'TM':
-    case 'ST':
-    case 'UT':
     case 'UC':
       return rtrim(raw);
     default:
@@ -143,7 +163,6 @@ const MAX_LENGTHS: Record<string, number | undefined> = {
   DT: 26,
   LO: 64,
   SH: 16,
-  ST: 1024,
   TM: 16,
 };
 

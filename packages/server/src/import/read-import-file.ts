@@ -10,7 +10,7 @@ import {
   text,
 } from '@voxelhub/core';
 import { classifyFile, zlibInflateRaw } from '@voxelhub/core/node';
-import { instanceDicomJson } from '../dicomweb/dicom-json.js';
+import { dicomJsonFromDataSet } from '../dicomweb/dicom-json.js';
 import { ImportError } from './import-error.js';
 
 /** A file to import: its name (for messages and format hints) and its whole content. */
@@ -59,7 +59,7 @@ export interface DicomInstanceAttributes {
   readonly instance_number: number | null;
   readonly number_of_frames: number | null;
   readonly transfer_syntax_uid: string | null;
-  /** DICOM JSON without bulk data (dicomweb/dicom-json.ts); null when dcmjs can't read the file. */
+  /** DICOM JSON without bulk data (dicomweb/dicom-json.ts); null when a value can't be read. */
   readonly dicom_json: string | null;
 }
 
@@ -130,18 +130,17 @@ function readDicomFacts(file: ImportFileInput): DicomFacts {
     seriesDescription: header.seriesDescription ?? null,
     modality: header.modality ?? null,
     geometry: instanceGeometry(header),
-    ...dicomAttributes(file.bytes, parsed.dataSet, parsed.transferSyntaxUID, header),
+    ...dicomAttributes(parsed.dataSet, parsed.transferSyntaxUID, header),
   };
 }
 
 function dicomAttributes(
-  bytes: Uint8Array,
   dataSet: DataSet,
   transferSyntaxUid: string,
   header: InstanceHeader,
 ): Pick<DicomFacts, 'study' | 'series' | 'instance'> {
   const value = (tag: string) => text(dataSet, tag) ?? null;
-  const json = instanceDicomJson(headerBytes(bytes, dataSet, transferSyntaxUid));
+  const json = dicomJsonFromDataSet(dataSet, transferSyntaxUid);
   return {
     study: {
       patient_name: value('x00100010'),
@@ -167,19 +166,6 @@ function dicomAttributes(
     },
   };
 }
-
-/**
- * The file up to the start of its Pixel Data value: all the DICOM JSON needs, so that it is not made from
- * (and dcmjs does not copy) the pixels. Deflated files are given whole: dicom-parser's offsets are then
- * positions in the inflated stream, not in the file.
- */
-function headerBytes(bytes: Uint8Array, dataSet: DataSet, transferSyntaxUid: string): Uint8Array {
-  const pixelData = dataSet.elements.x7fe00010;
-  if (transferSyntaxUid === DEFLATED_EXPLICIT_LITTLE || pixelData === undefined) return bytes;
-  return pixelData.dataOffset <= bytes.length ? bytes.subarray(0, pixelData.dataOffset) : bytes;
-}
-
-const DEFLATED_EXPLICIT_LITTLE = '1.2.840.10008.1.2.1.99';
 
 function integerOrNull(value: string | null): number | null {
   const number = Number(value);

@@ -28,7 +28,7 @@ describe('the web app at /', () => {
 
   it('keeps API and DICOMweb misses as JSON 404s, and never serves files outside its folder', async () => {
     const app = await buildApp({ webRoot: root });
-    for (const url of ['/api/nothing-here', '/dicomweb/nothing', '/api']) {
+    for (const url of ['/api/nothing-here', '/dicomweb/nothing', '/api', '/assets/app-old.js']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');

@@ -10,8 +10,11 @@ export interface WebAppOptions {
   readonly root: string | undefined;
 }
 
-/** Paths the single-page app never owns: a miss there is an API 404, not the app's index.html. */
-const NOT_THE_APP = /^\/(api|dicomweb)(\/|$)/;
+/**
+ * Paths the single-page app never owns: a miss there is a 404, not the app's index.html (a missing
+ * hashed asset answered with HTML would leave a blank page instead of an error).
+ */
+const NOT_THE_APP = /^\/(api|dicomweb|assets)(\/|$)/;
 
 /**
  * Serves the web app at `/`: its files, and index.html for any other GET so that the app's own routes

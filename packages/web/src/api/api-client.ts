@@ -23,7 +23,8 @@ export class ApiClient {
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && method !== 'HEAD' && this.#csrfToken) headers['x-voxelhub-csrf'] = this.#csrfToken;
+    if (method !== 'GET' && method !== 'HEAD' && this.#csrfToken)
+      headers['x-voxelhub-csrf'] = this.#csrfToken;
     let response: Response;
     try {
       response = await fetch(path, {
@@ -33,7 +34,11 @@ export class ApiClient {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (cause) {
-      throw new ApiRequestError(0, 'NETWORK', `${method} ${path}: the server cannot be reached (${String(cause)})`);
+      throw new ApiRequestError(
+        0,
+        'NETWORK',
+        `${method} ${path}: the server cannot be reached (${String(cause)})`,
+      );
     }
     if (!response.ok) throw await apiErrorOf(response);
     if (response.status === 204) return undefined as T;

@@ -15,7 +15,8 @@ export function useApiGet<T>(path: string): Loaded<T> {
     api.get<T>(path).then(
       (data) => current && setState({ status: 'ready', data }),
       (error: unknown) =>
-        current && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        current &&
+        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;

@@ -1,7 +1,7 @@
 import type { ProjectSummary } from '../api/api-types.js';
 import { useApiGet } from '../api/use-api-get.js';
-import { LoadState } from '../app/LoadState.js';
 import { Link } from '../app/Link.js';
+import { LoadState } from '../app/LoadState.js';
 import { pathOf } from '../app/routes.js';
 
 /** The projects the user is a member of (every project for an administrator). */

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ServerProcess, startServerProcess } from '@voxelhub/server/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsSkipReason, type LaunchedBrowser, launchChromium } from './chromium.js';
+import { litPixels, webglRenderer } from './page-probes.js';
+
+const skipReason = browserTestsSkipReason();
+if (skipReason) console.warn(skipReason);
+
+const WEB_DIST = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const ADMIN_PASSWORD = 'viewer-smoke-password';
+
+/**
+ * The smoke test of the viewer stack: the built app served by the real server, in Debian's Chromium
+ * with SwiftShader. A misconfigured Cornerstone3D shows a blank page or hangs without an error, so this
+ * checks what is on screen: the renderer, lit pixels, and that the wheel moves through the slices.
+ */
+describe.skipIf(skipReason !== undefined)('viewer smoke test (Chromium)', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  // Starting the server and Chromium side by side takes a few seconds, more on a busy CI machine.
+  beforeAll(async () => {
+    if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: run npm run build first`);
+    dataDir = await mkdtemp(join(tmpdir(), 'voxelhub-web-smoke-'));
+    [server, browser] = await Promise.all([
+      startServerProcess({ dataDir, adminPassword: ADMIN_PASSWORD }),
+      launchChromium(),
+    ]);
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      // Before signing in, GET /api/auth/me answers 401: that is how the app learns to show the login.
+      if (message.type() !== 'error' || message.location().url.endsWith('/api/auth/me')) return;
+      pageErrors.push(`${message.text()} (${message.location().url})`);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in, opens the demo CT, renders it with SwiftShader, scrolls, sets window/level, signs out', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('link', { name: /Demo/ }).click();
+    await page.getByRole('link', { name: /Demo CT torso phantom/ }).click();
+
+    const viewport = page.getByTestId('viewport');
+    const counter = page.getByTestId('slice-counter');
+    await viewport
+      .and(page.locator('[data-status="ready"]'))
+      .waitFor({ timeout: 30_000 })
+      .catch((error) => {
+        throw new Error(
+          `the viewer did not show the first image: ${error}\npage errors: ${pageErrors.join('\n')}`,
+        );
+      });
+    const firstImageMs = Number(await viewport.getAttribute('data-first-image-ms'));
+    console.info(`viewer smoke: first CT image on screen ${firstImageMs} ms after the viewer opened`);
+
+    expect(await webglRenderer(page)).toMatch(/SwiftShader/);
+    await expect.poll(() => litPixels(viewport), { timeout: 10_000 }).toBeGreaterThan(1000);
+    await expect.poll(() => counter.textContent()).toBe('Slice 1 / 40');
+
+    const box = (await viewport.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 120);
+    await expect.poll(() => counter.textContent(), { timeout: 10_000 }).toBe('Slice 2 / 40');
+
+    // The keyboard moves through the stack too (the viewport has focus once the image is shown).
+    await viewport.focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => counter.textContent(), { timeout: 10_000 }).toBe('Slice 12 / 40');
+    await expect.poll(() => litPixels(viewport), { timeout: 10_000 }).toBeGreaterThan(1000);
+
+    // A left drag sets window and level (a few steps: each synthetic move costs ~0.3 s under SwiftShader).
+    const windowLevel = page.getByTestId('window-level');
+    const before = await windowLevel.textContent();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => windowLevel.textContent(), { timeout: 10_000 }).not.toBe(before);
+
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-smoke.png') });
+
+    // A reload keeps the session (GET /api/auth/me) and the viewer's address (the server's SPA fallback).
+    await page.reload();
+    await viewport.and(page.locator('[data-status="ready"]')).waitFor({ timeout: 30_000 });
+    await expect.poll(() => counter.textContent()).toBe('Slice 1 / 40');
+
+    // Signing out is a cookie-signed POST: it only succeeds with the CSRF token the app kept.
+    const logout = page.waitForResponse((response) => response.url().endsWith('/api/auth/logout'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect((await logout).status()).toBe(204);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
