@@ -4,6 +4,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import { annotationRoutes } from '../annotations/annotation-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { authRoutes } from '../auth/auth-routes.js';
+import { schedulePurgeOfExpiredSessions } from '../auth/session-purge.js';
 import type { ServerData } from '../bootstrap/open-data.js';
 import { dicomwebPlugin } from '../dicomweb/dicomweb-plugin.js';
 import { installErrorHandler } from '../errors/error-handler.js';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     app.addHook('onClose', () => data.close());
     // Before every other feature, so that all their routes see request.user.
     await app.register(authPlugin, { db: data.database.db });
+    schedulePurgeOfExpiredSessions(app, data.database.db);
     await app.register(authRoutes, { prefix: '/api/auth', db: data.database.db });
     if (options.imports) await app.register(importFeatures, { prefix: '/api', data, ...options.imports });
     await app.register(annotationRoutes, { prefix: '/api', db: data.database.db });

@@ -2,7 +2,13 @@ import { expect, it } from 'vitest';
 import { eachDialect } from '../storage/test-databases.js';
 import { insertTestUser } from './auth-test-app.js';
 import { hashSecret } from './opaque-secret.js';
-import { createSession, findSession, SESSION_IDLE_MS, SESSION_MAX_MS } from './session-store.js';
+import {
+  createSession,
+  findSession,
+  purgeExpiredSessions,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+} from './session-store.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -39,5 +45,17 @@ eachDialect('session store', (context) => {
     const { secret } = await createSession(context.database.db, id, start);
     const idle = new Date(start.getTime() + SESSION_IDLE_MS + 1);
     expect(await findSession(context.database.db, secret, idle)).toBeUndefined();
+  });
+  it('purges expired sessions and keeps live ones', async () => {
+    const { id } = await insertTestUser(context.database);
+    const old = await createSession(context.database.db, id, new Date('2020-01-01T00:00:00.000Z'));
+    const live = await createSession(context.database.db, id);
+    expect(await purgeExpiredSessions(context.database.db)).toBeGreaterThanOrEqual(1);
+    const left = await context.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', 'in', [hashSecret(old.secret), hashSecret(live.secret)])
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([hashSecret(live.secret)]);
   });
 });

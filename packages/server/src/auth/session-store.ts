@@ -87,3 +87,12 @@ export async function deleteOtherSessions(db: Db, userId: string, keep?: string)
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes sessions that have expired; returns how many. The server runs it at start and every hour. */
+export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
