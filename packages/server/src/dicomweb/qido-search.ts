@@ -82,6 +82,21 @@ function condition(db: Db, context: DicomwebContext, match: Match, fuzzy: boolea
   }
 }
 
+/** The study-level columns every search level answers with (studyAttributes reads them). */
+const STUDY_COLUMNS = [
+  'studies.study_instance_uid',
+  'studies.study_date',
+  'studies.study_time',
+  'studies.accession_number',
+  'studies.referring_physician_name',
+  'studies.patient_name',
+  'studies.patient_id',
+  'studies.patient_birth_date',
+  'studies.patient_sex',
+  'studies.study_id',
+  'studies.description',
+] as const;
+
 export async function searchStudies(
   db: Db,
   context: DicomwebContext,
@@ -90,21 +105,7 @@ export async function searchStudies(
 ): Promise<DicomJson[]> {
   const rows = await baseQuery(db, context, scope, query)
     .groupBy('studies.id')
-    .select([
-      'studies.id',
-      'studies.study_instance_uid',
-      'studies.study_date',
-      'studies.study_time',
-      'studies.accession_number',
-      'studies.referring_physician_name',
-      'studies.patient_name',
-      'studies.patient_id',
-      'studies.patient_birth_date',
-      'studies.patient_sex',
-      'studies.study_id',
-      'studies.description',
-      'studies.created_at',
-    ])
+    .select(['studies.id', ...STUDY_COLUMNS, 'studies.created_at'])
     .select((eb) => [
       eb.fn.count<number | string>(sql`distinct series.id`).as('series_count'),
       eb.fn.countAll<number | string>().as('instance_count'),
@@ -150,17 +151,7 @@ export async function searchSeries(
       'series.performed_start_date',
       'series.performed_start_time',
       'series.created_at as series_created_at',
-      'studies.study_instance_uid',
-      'studies.study_date',
-      'studies.study_time',
-      'studies.accession_number',
-      'studies.referring_physician_name',
-      'studies.patient_name',
-      'studies.patient_id',
-      'studies.patient_birth_date',
-      'studies.patient_sex',
-      'studies.study_id',
-      'studies.description',
+      ...STUDY_COLUMNS,
     ])
     .select((eb) => eb.fn.countAll<number | string>().as('instance_count'))
     .orderBy('series.created_at')
@@ -205,17 +196,7 @@ export async function searchInstances(
       'series.series_number',
       'series.performed_start_date',
       'series.performed_start_time',
-      'studies.study_instance_uid',
-      'studies.study_date',
-      'studies.study_time',
-      'studies.accession_number',
-      'studies.referring_physician_name',
-      'studies.patient_name',
-      'studies.patient_id',
-      'studies.patient_birth_date',
-      'studies.patient_sex',
-      'studies.study_id',
-      'studies.description',
+      ...STUDY_COLUMNS,
     ])
     .orderBy('series.series_instance_uid')
     .orderBy('images.instance_number')
