@@ -15,6 +15,7 @@ export * from './frame-range-label.js';
 export * from './freehand-contour.js';
 export * from './hex-colour.js';
 export * from './image-ref.js';
+export * from './label-types.js';
 export * from './landmark.js';
 export * from './length-measurement.js';
 export * from './parse-annotation-payload.js';

@@ -17,17 +17,10 @@ type CreatedAt = Generated<IsoTimestamp>;
 type FlagWithDefault = ColumnType<Flag, Flag | undefined, Flag>;
 type JsonWithDefault = ColumnType<JsonText, JsonText | undefined, JsonText>;
 
-export const LABEL_TYPES = [
-  'mask',
-  'box',
-  'polygon',
-  'polyline',
-  'point',
-  'measurement',
-  'classification',
-  'frame-label',
-] as const;
-export type LabelType = (typeof LABEL_TYPES)[number];
+// The label kinds are core's (the web app's label editor uses them too); re-exported for the server.
+import type { LabelType } from '@voxelhub/core/annotation';
+
+export { LABEL_TYPES, type LabelType } from '@voxelhub/core/annotation';
 
 export const MEMBER_ROLES = ['owner', 'manager', 'annotator', 'reviewer', 'viewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
