@@ -14,6 +14,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/core/src/demo/index.ts', import.meta.url)),
       },
       {
+        find: /^@voxelhub\/core\/geometry$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/geometry/index.ts', import.meta.url)),
+      },
+      {
         find: /^@voxelhub\/core\/annotation$/,
         replacement: fileURLToPath(new URL('./packages/core/src/annotation/index.ts', import.meta.url)),
       },

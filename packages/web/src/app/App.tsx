@@ -1,11 +1,17 @@
+import { useState } from 'react';
 import { LoginPage } from '../auth/LoginPage.js';
 import { useSession } from '../auth/use-session.js';
 import { ProjectPage } from '../projects/ProjectPage.js';
 import { ProjectsPage } from '../projects/ProjectsPage.js';
+import { openNextTask } from '../tasks/open-next-task.js';
 import { ViewerPage } from '../viewer/ViewerPage.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { helpSections } from './help-sections.js';
 import { Link } from './Link.js';
-import { usePath } from './navigation.js';
-import { parseRoute, type Route } from './routes.js';
+import { navigate, usePath } from './navigation.js';
+import { parseRoute, pathOf, type Route } from './routes.js';
+import type { ShortcutBinding } from './shortcut-registry.js';
+import { useGlobalShortcuts } from './use-global-shortcuts.js';
 
 /** The signed-in shell: a top bar and the screen the address names; the login form otherwise. */
 export function App() {
@@ -21,28 +27,99 @@ export function App() {
     );
   if (state.status === 'signed-out') return <LoginPage signIn={session.signIn} />;
   return (
+    <SignedIn
+      route={parseRoute(path)}
+      username={state.user.username}
+      userId={state.user.id}
+      signOut={() => void session.signOut()}
+    />
+  );
+}
+
+function SignedIn(props: {
+  readonly route: Route;
+  readonly username: string;
+  readonly userId: string;
+  readonly signOut: () => void;
+}) {
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const bindings = globalShortcuts(props.route, {
+    toggleHelp: () => setHelpOpen((open) => !open),
+    closeHelp: () => setHelpOpen(false),
+    notify: setNotice,
+  });
+  useGlobalShortcuts(bindings);
+  return (
     <>
       <nav className="top-bar" aria-label="Main">
         <Link to="/" className="brand">
           Voxelhub
         </Link>
         <span className="spacer" />
-        <span className="muted">{state.user.username}</span>
-        <button type="button" className="link-button" onClick={() => void session.signOut()}>
+        {notice && (
+          <span role="status" className="muted">
+            {notice}
+          </span>
+        )}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setHelpOpen(true)}
+          title="Keyboard shortcuts (?)"
+        >
+          Shortcuts
+        </button>
+        <span className="muted">{props.username}</span>
+        <button type="button" className="link-button" onClick={props.signOut}>
           Sign out
         </button>
       </nav>
-      <Screen route={parseRoute(path)} />
+      <Screen route={props.route} userId={props.userId} />
+      {helpOpen && <HelpOverlay sections={helpSections(bindings)} onClose={() => setHelpOpen(false)} />}
     </>
   );
 }
 
-function Screen({ route }: { readonly route: Route }) {
+/** The shortcuts that work on every screen; `n` only where there is a project to take a task from. */
+function globalShortcuts(
+  route: Route,
+  actions: { toggleHelp: () => void; closeHelp: () => void; notify: (message: string | null) => void },
+): ShortcutBinding[] {
+  const bindings: ShortcutBinding[] = [
+    { keys: '?', description: 'Show or hide this help', run: actions.toggleHelp },
+    { keys: 'Escape', description: 'Close this help', run: actions.closeHelp },
+    { keys: 'g p', description: 'Go to the projects', run: () => navigate(pathOf({ name: 'projects' })) },
+  ];
+  if (route.name === 'project' || route.name === 'viewer') {
+    const { projectId } = route;
+    bindings.push(
+      {
+        keys: 'g o',
+        description: "Go to this project's page",
+        run: () => navigate(pathOf({ name: 'project', projectId })),
+      },
+      {
+        keys: 'n',
+        description: 'Open your next task in this project',
+        run: () => {
+          actions.notify(null);
+          openNextTask(projectId).then(actions.notify, (error: unknown) =>
+            actions.notify(error instanceof Error ? error.message : String(error)),
+          );
+        },
+      },
+    );
+  }
+  return bindings;
+}
+
+function Screen({ route, userId }: { readonly route: Route; readonly userId: string }) {
   switch (route.name) {
     case 'projects':
       return <ProjectsPage />;
     case 'project':
-      return <ProjectPage key={route.projectId} projectId={route.projectId} />;
+      return <ProjectPage key={route.projectId} projectId={route.projectId} userId={userId} />;
     case 'viewer':
       return <ViewerPage {...route} />;
     case 'not-found':

@@ -1,13 +1,21 @@
-import type { Label, Project, Study } from '../api/api-types.js';
-import { useApiGet } from '../api/use-api-get.js';
+import { useState } from 'react';
+import type { Project, Role, Study } from '../api/api-types.js';
+import { type Loaded, useApiGet } from '../api/use-api-get.js';
 import { Link } from '../app/Link.js';
 import { LoadState } from '../app/LoadState.js';
 import { pathOf } from '../app/routes.js';
+import { TaskPanel } from '../tasks/TaskPanel.js';
+import { LabelEditor, type SchemaLabel } from './LabelEditor.js';
+import { MembersPanel } from './MembersPanel.js';
+import { type Member, managesProject, seesTeam } from './member-types.js';
 import { OtherImages } from './OtherImages.js';
 
-/** A project: its label schema, its DICOM studies with their series (each opens the viewer), other images. */
-export function ProjectPage({ projectId }: { readonly projectId: string }) {
-  const base = `/api/projects/${encodeURIComponent(projectId)}`;
+/**
+ * A project: its label schema, members, tasks and progress, its DICOM studies with their series (each
+ * opens the viewer), other images.
+ */
+export function ProjectPage(props: { readonly projectId: string; readonly userId: string }) {
+  const base = `/api/projects/${encodeURIComponent(props.projectId)}`;
   const project = useApiGet<Project>(base);
   const studies = useApiGet<{ studies: Study[] }>(`${base}/studies`);
   return (
@@ -16,41 +24,70 @@ export function ProjectPage({ projectId }: { readonly projectId: string }) {
         <Link to={pathOf({ name: 'projects' })}>← Projects</Link>
       </p>
       <LoadState loaded={project}>
-        {(p) => (
-          <>
-            <h1>{p.name}</h1>
-            {p.description && <p className="muted">{p.description}</p>}
-            <p className="meta">
-              {p.imageCount} images · {p.memberCount} members · your role: {p.role} · {p.settings.reading}{' '}
-              reading
-            </p>
-            <LabelList labels={p.labels} />
-          </>
-        )}
+        {(p) => <ProjectBody project={p} userId={props.userId} studies={studies} />}
       </LoadState>
       <h2>Studies</h2>
       <LoadState loaded={studies}>
-        {({ studies: list }) => <StudyTable projectId={projectId} studies={list} />}
+        {({ studies: list }) => <StudyTable projectId={props.projectId} studies={list} />}
       </LoadState>
-      <OtherImages projectId={projectId} />
+      <OtherImages projectId={props.projectId} />
     </main>
   );
 }
 
-function LabelList({ labels }: { readonly labels: readonly Label[] }) {
-  if (labels.length === 0) return <p className="muted">No labels yet.</p>;
+function ProjectBody(props: {
+  readonly project: Project;
+  readonly userId: string;
+  readonly studies: Loaded<{ studies: Study[] }>;
+}) {
+  const { project: p } = props;
+  const studyList = props.studies.status === 'ready' ? props.studies.data.studies : [];
+  const tasks = { projectId: p.id, role: p.role, userId: props.userId, studies: studyList };
   return (
-    <section aria-labelledby="labels-title">
-      <h2 id="labels-title">Labels</h2>
-      <ul className="labels">
-        {labels.map((label) => (
-          <li key={label.id} title={label.guideline || undefined}>
-            <span className="swatch" style={{ background: label.colour }} aria-hidden="true" />
-            {label.name} <span className="muted">({label.type})</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <h1>{p.name}</h1>
+      {p.description && <p className="muted">{p.description}</p>}
+      <p className="meta">
+        {p.imageCount} images · {p.memberCount} members · your role: {p.role} · {p.settings.reading} reading ·{' '}
+        {p.settings.readersPerItem} reader(s) per item
+      </p>
+      {/* The project detail carries each label's code, which the shared Label type leaves out. */}
+      <LabelEditor
+        projectId={p.id}
+        initial={p.labels as readonly SchemaLabel[]}
+        canManage={managesProject(p.role)}
+      />
+      {/* Annotators and viewers may not list the members: their page makes no such request. */}
+      {seesTeam(p.role) ? <TeamSections {...tasks} /> : <TaskPanel {...tasks} members={null} />}
+    </>
+  );
+}
+
+/** Tasks, progress and members, for the roles that may see the whole team. */
+function TeamSections(props: {
+  readonly projectId: string;
+  readonly role: Role;
+  readonly userId: string;
+  readonly studies: readonly Study[];
+}) {
+  const [version, setVersion] = useState(0);
+  const members = useApiGet<{ members: Member[] }>(
+    `/api/projects/${encodeURIComponent(props.projectId)}/members?v=${version}`,
+  );
+  return (
+    <LoadState loaded={members}>
+      {({ members: list }) => (
+        <>
+          <TaskPanel {...props} members={list} />
+          <MembersPanel
+            projectId={props.projectId}
+            members={list}
+            canManage={managesProject(props.role)}
+            onChange={() => setVersion((v) => v + 1)}
+          />
+        </>
+      )}
+    </LoadState>
   );
 }
 

@@ -1,15 +1,26 @@
+import { useState } from 'react';
 import type { ProjectSummary } from '../api/api-types.js';
 import { useApiGet } from '../api/use-api-get.js';
 import { Link } from '../app/Link.js';
 import { LoadState } from '../app/LoadState.js';
 import { pathOf } from '../app/routes.js';
+import { NewProjectForm } from './NewProjectForm.js';
 
 /** The projects the user is a member of (every project for an administrator). */
 export function ProjectsPage() {
   const loaded = useApiGet<{ projects: ProjectSummary[] }>('/api/projects');
+  const [creating, setCreating] = useState(false);
   return (
     <main className="page">
-      <h1>Projects</h1>
+      <div className="heading-row">
+        <h1>Projects</h1>
+        {!creating && (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            New project
+          </button>
+        )}
+      </div>
+      {creating && <NewProjectForm onCancel={() => setCreating(false)} />}
       <LoadState loaded={loaded}>
         {({ projects }) =>
           projects.length === 0 ? (

@@ -2,6 +2,7 @@ import { init as initCore } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import {
   addTool,
+  CrosshairsTool,
   init as initTools,
   PanTool,
   StackScrollTool,
@@ -22,7 +23,7 @@ export function setUpCornerstone(): Promise<void> {
     // Decoding runs in workers; two are enough for one stack and leave the page's thread its share.
     dicomImageLoader.init({ maxWebWorkers: Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)) });
     initTools();
-    for (const tool of [WindowLevelTool, StackScrollTool, ZoomTool, PanTool]) addTool(tool);
+    for (const tool of [WindowLevelTool, StackScrollTool, ZoomTool, PanTool, CrosshairsTool]) addTool(tool);
   });
   return ready;
 }

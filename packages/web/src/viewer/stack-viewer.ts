@@ -1,14 +1,10 @@
 import { Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
-import {
-  PanTool,
-  StackScrollTool,
-  Enums as ToolEnums,
-  ToolGroupManager,
-  WindowLevelTool,
-  ZoomTool,
-} from '@cornerstonejs/tools';
+import { ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { registerFrameMetadata, setUpCornerstone } from './cornerstone-setup.js';
+import { bindNavigationTools, setLeftDrag } from './mouse-bindings.js';
 import type { SeriesFrame } from './series-image-ids.js';
+import type { MouseMode } from './viewer-shortcuts.js';
+import { autoWindow, voiRangeOf, type WindowLevel } from './window-level-presets.js';
 
 /** What the viewer shows in its corners; the callback hears each change. */
 export interface StackState {
@@ -16,12 +12,31 @@ export interface StackState {
   readonly count: number;
   readonly windowWidth?: number;
   readonly windowCenter?: number;
+  /** 1 = the image fitted to the viewport. */
+  readonly zoom: number;
+  /** Degrees clockwise, 0–270. */
+  readonly rotation: number;
+  readonly inverted: boolean;
+  readonly flippedHorizontally: boolean;
+  readonly flippedVertically: boolean;
 }
 
 export interface StackViewerHandle {
   readonly viewport: Types.IStackViewport;
   scroll(delta: number): void;
+  goTo(index: number): void;
+  setWindow(window: WindowLevel): void;
+  /** The image's own window (its DICOM window, else its value span). */
+  setAutoWindow(): void;
+  setMouseMode(mode: MouseMode): void;
+  zoomBy(factor: number): void;
+  rotateBy(degrees: number): void;
+  flip(axis: 'horizontal' | 'vertical'): void;
+  toggleInvert(): void;
   reset(): void;
+  /** Plays the frames in a loop with Cornerstone3D's cine player; playing again changes the rate. */
+  play(framesPerSecond: number): void;
+  stop(): void;
   destroy(): void;
 }
 
@@ -29,8 +44,8 @@ let nextId = 0;
 
 /**
  * One StackViewport in `element`, with its own rendering engine and tool group: left drag sets window
- * and level, the wheel scrolls, right drag zooms, middle drag pans. Resolves once the first image is
- * on screen.
+ * and level (or zooms or pans, by mouse mode), the wheel scrolls, right drag zooms, middle drag pans.
+ * Resolves once the first image is on screen.
  */
 export async function openStackViewer(
   element: HTMLDivElement,
@@ -43,25 +58,43 @@ export async function openStackViewer(
   const engine = new RenderingEngine(`${id}-engine`);
   engine.enableElement({ viewportId: id, type: Enums.ViewportType.STACK, element });
   const viewport = engine.getViewport(id) as Types.IStackViewport;
-  const tools = bindTools(id, engine.id);
+  const group = ToolGroupManager.createToolGroup(`${id}-tools`);
+  if (!group) throw new Error(`a tool group for ${id} exists already`);
+  bindNavigationTools(group);
+  group.addViewport(id, engine.id);
 
   const count = frames.length;
   let voi: Pick<StackState, 'windowWidth' | 'windowCenter'> = {};
-  const report = () => onChange({ index: viewport.getCurrentImageIdIndex(), count, ...voi });
-  const onNewImage = () => report();
+  const report = () => {
+    const camera = viewport.getCamera();
+    onChange({
+      index: viewport.getCurrentImageIdIndex(),
+      count,
+      ...voi,
+      zoom: viewport.getZoom(),
+      rotation: (((viewport.getViewPresentation().rotation ?? 0) % 360) + 360) % 360,
+      inverted: viewport.getProperties().invert ?? false,
+      flippedHorizontally: camera.flipHorizontal ?? false,
+      flippedVertically: camera.flipVertical ?? false,
+    });
+  };
   const onVoi = (event: Event) => {
     const range = (event as CustomEvent<{ range?: Types.VOIRange }>).detail.range;
-    if (!range) return;
-    voi = { windowWidth: range.upper - range.lower, windowCenter: (range.upper + range.lower) / 2 };
+    if (range)
+      voi = { windowWidth: range.upper - range.lower, windowCenter: (range.upper + range.lower) / 2 };
     report();
   };
-  element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
+  const events = [Enums.Events.STACK_NEW_IMAGE, Enums.Events.CAMERA_MODIFIED] as const;
+  for (const name of events) element.addEventListener(name, report);
   element.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
 
+  const stop = () => toolUtilities.cine.stopClip(element);
   const destroy = () => {
-    element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
+    stop();
+    toolUtilities.stackPrefetch.disable(element);
+    for (const name of events) element.removeEventListener(name, report);
     element.removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
-    ToolGroupManager.destroyToolGroup(tools.id);
+    ToolGroupManager.destroyToolGroup(group.id);
     engine.destroy();
   };
   try {
@@ -75,27 +108,55 @@ export async function openStackViewer(
   }
   viewport.render();
   report();
+  // Loads the rest of the stack in the background, nearest slices first: scrolling and the cine then
+  // show cached frames (the cine's scroll skips frames that are still loading, and a late one could
+  // overwrite a frame the user picked with the scrubber).
+  toolUtilities.stackPrefetch.enable(element);
+
+  // Each change renders and reports, so the corners follow the buttons as well as the mouse.
+  const change = (apply: () => void) => {
+    apply();
+    viewport.render();
+    report();
+  };
+  const setWindow = (window: WindowLevel) =>
+    change(() => viewport.setProperties({ voiRange: voiRangeOf(window) }));
   return {
     viewport,
     scroll: (delta) => viewport.scroll(delta),
-    reset: () => {
-      viewport.resetCamera();
-      viewport.resetProperties();
-      viewport.render();
+    goTo: (index) => void viewport.setImageIdIndex(Math.max(0, Math.min(count - 1, index))),
+    setWindow,
+    setAutoWindow: () => {
+      const window = autoWindow(viewport.getCornerstoneImage());
+      if (window) setWindow(window);
     },
+    setMouseMode: (mode) => setLeftDrag(group, mode),
+    zoomBy: (factor) => change(() => viewport.setZoom(viewport.getZoom() * factor)),
+    rotateBy: (degrees) =>
+      change(() =>
+        viewport.setViewPresentation({ rotation: (viewport.getViewPresentation().rotation ?? 0) + degrees }),
+      ),
+    flip: (axis) =>
+      change(() => {
+        const camera = viewport.getCamera();
+        viewport.setCamera(
+          axis === 'horizontal'
+            ? { flipHorizontal: !camera.flipHorizontal }
+            : { flipVertical: !camera.flipVertical },
+        );
+      }),
+    toggleInvert: () => change(() => viewport.setProperties({ invert: !viewport.getProperties().invert })),
+    reset: () =>
+      change(() => {
+        viewport.setViewPresentation({ rotation: 0, flipHorizontal: false, flipVertical: false });
+        viewport.resetCamera();
+        viewport.resetProperties();
+      }),
+    play: (framesPerSecond) => {
+      stop();
+      toolUtilities.cine.playClip(element, { framesPerSecond, loop: true });
+    },
+    stop,
     destroy,
   };
-}
-
-function bindTools(viewportId: string, renderingEngineId: string) {
-  const group = ToolGroupManager.createToolGroup(`${viewportId}-tools`);
-  if (!group) throw new Error(`a tool group for ${viewportId} exists already`);
-  const { MouseBindings } = ToolEnums;
-  for (const tool of [WindowLevelTool, StackScrollTool, ZoomTool, PanTool]) group.addTool(tool.toolName);
-  group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
-  group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
-  group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
-  group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-  group.addViewport(viewportId, renderingEngineId);
-  return group;
 }
