@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDialect } from '../storage/test-databases.js';
 import { createProjectFixture, type ProjectFixture } from '../test-support/project-fixture.js';
@@ -47,6 +48,32 @@ eachDialect('annotation routes', (context) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().annotation).toEqual(created);
+  });
+
+  it('makes a create with a client-chosen id idempotent, and refuses that id to anyone else', async () => {
+    const id = randomUUID();
+    const body = {
+      id,
+      labelId: seed.pointLabel,
+      imageId: seed.imageId,
+      payload: landmarkPayload(seed.pointLabel, seed.imageId),
+    };
+    const send = (caller: 'annotator' | 'reviewer') =>
+      fixture.as(caller, { method: 'POST', url: annotationsUrl(fixture), payload: body });
+    // Sent twice at once, then again later (an answer lost on the way): one annotation, revision 1.
+    const answers = await Promise.all([send('annotator'), send('annotator'), send('annotator')]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().annotation.id))).toEqual(new Set([id]));
+    expect((await send('annotator')).json().annotation).toMatchObject({ id, revision: 1 });
+    const rows = await context.database.db
+      .selectFrom('annotation_revisions')
+      .select('revision')
+      .where('annotation_id', '=', id)
+      .execute();
+    expect(rows).toEqual([{ revision: 1 }]);
+    const other = await send('reviewer');
+    expect(other.statusCode).toBe(409);
+    expect(errorOf(other).message).toMatch(/is taken/);
   });
 
   it('annotates a series with a payload on one of its images', async () => {

@@ -26,6 +26,10 @@ const oneTarget = <T extends { imageId?: string | undefined; seriesId?: string |
 
 export const createAnnotationBody = z
   .strictObject({
+    id: z.uuid().optional().meta({
+      description:
+        'An id chosen by the client (a random UUID) makes the create idempotent: sent again after a lost answer, it answers with the annotation made the first time',
+    }),
     labelId: z.uuid(),
     imageId: z.uuid().optional(),
     seriesId: z.uuid().optional(),

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ProjectAccess } from '../access/project-access.js';
 import { authorize } from '../access/project-access.js';
 import { ApiError } from '../errors/api-error.js';
+import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema } from '../storage/schema.js';
 import { requireEditRights } from './annotation-edit-rights.js';
 import { parsePayloadInput } from './annotation-payload-input.js';
@@ -60,13 +61,26 @@ export async function annotationWriteRoutes(base: FastifyInstance, { db }: { db:
         await migrationContextFor(db, access.projectId, body.payload),
       );
       await checkPayloadFits(db, access.projectId, payload, label, target);
+      if (body.id !== undefined) {
+        const earlier = await earlierCreate(db, access, body.id);
+        if (earlier) return reply.status(201).send({ annotation: earlier });
+      }
       const id = await createAnnotation(db, {
+        ...(body.id !== undefined ? { id: body.id } : {}),
         projectId: access.projectId,
         authorId: access.userId,
         labelId: label.id,
         target,
         taskId: body.taskId ?? null,
         payload,
+      }).catch(async (error: unknown) => {
+        // The same create, sent twice at once: the one that lost the race answers with the winner's.
+        const earlier =
+          body.id !== undefined && constraintViolation(error) === 'unique'
+            ? await earlierCreate(db, access, body.id)
+            : undefined;
+        if (!earlier) throw error;
+        return earlier.id;
       });
       return reply.status(201).send({ annotation: await reread(db, access, id) });
     },
@@ -196,6 +210,22 @@ async function editableHead(db: Db, access: ProjectAccess, annotationId: string)
 async function deletedConflict(db: Db, head: AnnotationHead, baseRevision: number, why: string) {
   if (baseRevision !== head.revision) return staleConflict(db, head, baseRevision);
   return new ApiError('CONFLICT', `annotation ${head.id} is deleted: ${why}`, { current: head });
+}
+
+/**
+ * The annotation an earlier create with this client-chosen id made, when the caller made it in this
+ * project (a resent request); CONFLICT when the id belongs to anything else, without saying what.
+ */
+async function earlierCreate(db: Db, access: ProjectAccess, id: string): Promise<AnnotationHead | undefined> {
+  const row = await db
+    .selectFrom('annotations')
+    .select(['project_id', 'created_by'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.project_id !== access.projectId || row.created_by !== access.userId)
+    throw new ApiError('CONFLICT', `the annotation id ${id} is taken; choose another`);
+  return reread(db, access, id);
 }
 
 async function reread(db: Db, access: ProjectAccess, id: string): Promise<AnnotationHead> {

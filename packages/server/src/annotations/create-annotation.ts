@@ -6,6 +6,8 @@ import type { DatabaseSchema } from '../storage/schema.js';
 import type { AnnotationTarget } from './annotation-target.js';
 
 export interface NewAnnotation {
+  /** The client's id for the annotation, or none for a new random one. */
+  readonly id?: string;
   readonly projectId: string;
   readonly authorId: string;
   readonly labelId: string;
@@ -16,7 +18,7 @@ export interface NewAnnotation {
 
 /** Inserts an annotation with its first revision and the audit row, all or nothing; returns its id. */
 export async function createAnnotation(db: Kysely<DatabaseSchema>, input: NewAnnotation): Promise<string> {
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     await trx

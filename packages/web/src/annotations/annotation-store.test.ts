@@ -248,12 +248,12 @@ describe('flaky network', () => {
         expect(head.deleted).toBe(entry.content.deleted);
         if (!head.deleted) expect(nameOf(head.payload)).toBe(nameOf(entry.content.payload));
       }
-      // A create whose reply is lost may be stored twice (the create route has no idempotency key):
-      // every live server annotation is still one the store knows.
+      // A create whose reply was lost is resent with the same client id and finds what it made: every
+      // server annotation is one the store knows, none twice.
       const known = new Set(keys.map((k) => store.get(k)!.serverId));
-      const strays = server.heads().filter((h) => !h.deleted && !known.has(h.id));
-      const lostCreates = server.log.filter((r) => r.method === 'create' && r.replyLost).length;
-      expect(strays.length).toBeLessThanOrEqual(lostCreates);
+      const strays = server.heads().filter((h) => !known.has(h.id));
+      expect(strays).toEqual([]);
+      expect(server.log.some((r) => r.method === 'create' && r.replyLost)).toBe(true);
     },
   );
 });

@@ -13,6 +13,8 @@ import { DEFAULT_RETRY_BACKOFF, type RetryBackoff, retryDelayMs } from './retry-
 import { classifySaveFailure } from './save-failure.js';
 import { type SaveSummary, summarizeSaves } from './save-summary.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type TimerHandle = ReturnType<typeof setTimeout>;
 
 const MAX_LOST_WRITES = 32;
@@ -58,6 +60,8 @@ interface Slot {
    * any of them without our knowing, so a 409 showing one of them is our own write, not someone else's.
    */
   lostWrites: AnnotationContent[];
+  /** A create was sent and its answer never came: the server may hold the annotation under our key. */
+  createUnanswered: boolean;
 }
 
 /**
@@ -146,6 +150,7 @@ export class AnnotationStore {
         inFlight: null,
         failures: 0,
         lostWrites: [],
+        createUnanswered: false,
       });
       this.#emit(key, 'server');
     }
@@ -181,6 +186,7 @@ export class AnnotationStore {
       inFlight: null,
       failures: 0,
       lostWrites: [],
+      createUnanswered: false,
     });
     this.#scheduleSave(this.#slots.get(key)!, this.#debounceMs);
     this.#emit(key, 'local');
@@ -348,12 +354,28 @@ export class AnnotationStore {
     const own = (head: AnnotationHead) => this.#acknowledge(slot, head, sentVersion);
     try {
       if (entry.serverId === null || entry.revision === null) {
-        if (mine.deleted) {
-          slot.savedVersion = sentVersion; // created and deleted before the server heard of it
+        const target = entry.target;
+        // The local key doubles as the server id when it is a UUID, so a create resent after a lost
+        // answer finds the annotation it made instead of making a second one.
+        const id = UUID.test(entry.key) ? { id: entry.key } : {};
+        // Created and deleted before the server heard of it — unless a create went out unanswered: then
+        // it is resent (finding what it made, if anything), and the delete follows on its revision.
+        if (mine.deleted && !(slot.createUnanswered && 'id' in id)) {
+          slot.savedVersion = sentVersion;
           return;
         }
-        const target = entry.target;
-        own(await this.#transport.create({ ...target, labelId: mine.labelId, payload: mine.payload }));
+        slot.createUnanswered = true;
+        const created = await this.#transport.create({
+          ...id,
+          ...target,
+          labelId: mine.labelId,
+          payload: mine.payload,
+        });
+        slot.createUnanswered = false;
+        // A resent create answers with the annotation the first one made, with the content of then:
+        // take its id and revision, and save what is here now on top of it.
+        if (sameContent(contentOfHead(created), mine)) own(created);
+        else this.#adoptHead(slot, created);
       } else if (mine.deleted) {
         if (!entry.serverDeleted) await this.#transport.remove(entry.serverId, entry.revision);
         this.#acknowledgeDelete(slot, sentVersion);
@@ -395,6 +417,13 @@ export class AnnotationStore {
     slot.lostWrites = [];
     slot.base = contentOfHead(head);
     slot.savedVersion = sentVersion;
+    this.#set(slot, { serverId: head.id, revision: head.revision, serverDeleted: head.deleted }, 'local');
+  }
+
+  /** Knows the server's annotation for the slot without counting the local content as saved. */
+  #adoptHead(slot: Slot, head: AnnotationHead): void {
+    slot.lostWrites = [];
+    slot.base = contentOfHead(head);
     this.#set(slot, { serverId: head.id, revision: head.revision, serverDeleted: head.deleted }, 'local');
   }
 

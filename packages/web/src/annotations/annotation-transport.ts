@@ -3,6 +3,8 @@ import type { ApiClient } from '../api/api-client.js';
 import type { AnnotationHead, AnnotationTarget } from './annotation-head.js';
 
 export interface CreateAnnotationInput extends AnnotationTarget {
+  /** The client's own id (a UUID): the server makes a resent create idempotent by it. */
+  readonly id?: string;
   readonly labelId: string;
   readonly payload: AnnotationPayload;
 }

@@ -122,7 +122,13 @@ export class FakeAnnotationServer {
     if ((input.imageId === undefined) === (input.seriesId === undefined)) {
       throw new ApiRequestError(400, 'VALIDATION', 'give imageId or seriesId, not both');
     }
-    const id = `00000000-0000-4000-8000-${String(this.#nextId++).padStart(12, '0')}`;
+    if (input.id !== undefined) {
+      const earlier = this.#annotations.get(input.id);
+      // As the server: a resent create answers with what the first made; anyone else's id is taken.
+      if (earlier && earlier.revisions[0]?.authorId === authorId) return this.#headOf(earlier);
+      if (earlier) throw new ApiRequestError(409, 'CONFLICT', `the annotation id ${input.id} is taken`);
+    }
+    const id = input.id ?? `00000000-0000-4000-8000-${String(this.#nextId++).padStart(12, '0')}`;
     const stored: StoredAnnotation = {
       id,
       imageId: input.imageId ?? null,
