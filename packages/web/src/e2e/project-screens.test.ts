@@ -1,18 +1,13 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { adminToken, call, type ServerProcess, startServerProcess } from '@voxelhub/server/testing';
+import { adminToken, call, type ServerProcess } from '@voxelhub/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsSkipReason, type LaunchedBrowser, launchChromium } from './chromium.js';
+import { ARTIFACTS, type BrowserSession, openBrowserSession } from './browser-session.js';
+import { browserTestsSkipReason } from './chromium.js';
 
 const skipReason = browserTestsSkipReason();
 if (skipReason) console.warn(skipReason);
 
-const WEB_DIST = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const ADMIN_PASSWORD = 'project-screens-password';
 
 /**
@@ -20,28 +15,18 @@ const ADMIN_PASSWORD = 'project-screens-password';
  * (with a refused colour and a refused duplicate on the way), add a member, and open the `?` help.
  */
 describe.skipIf(skipReason !== undefined)('project screens (Chromium)', () => {
-  let dataDir: string;
+  let session: BrowserSession;
   let server: ServerProcess;
-  let browser: LaunchedBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
+  // Starting the server and Chromium side by side takes a few seconds, more on a busy CI machine.
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: run npm run build first`);
-    dataDir = await mkdtemp(join(tmpdir(), 'voxelhub-web-projects-'));
-    [server, browser] = await Promise.all([
-      startServerProcess({ dataDir, adminPassword: ADMIN_PASSWORD }),
-      launchChromium(),
-    ]);
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ name: 'projects', adminPassword: ADMIN_PASSWORD });
+    ({ server, page, pageErrors } = session);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('creates a project, adds a coded label and a member, and shows the shortcut help', async () => {
     const token = await adminToken(server.url, ADMIN_PASSWORD);
@@ -130,7 +115,6 @@ describe.skipIf(skipReason !== undefined)('project screens (Chromium)', () => {
     await help.getByText('Go to the projects').waitFor();
     await help.getByText('Open your next task in this project').waitFor();
     await help.getByText('Invert greys').waitFor();
-    await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'project-screens-help.png') });
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });

@@ -1,19 +1,14 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type ServerProcess, startServerProcess } from '@voxelhub/server/testing';
+import type { ServerProcess } from '@voxelhub/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsSkipReason, type LaunchedBrowser, launchChromium } from './chromium.js';
+import { ARTIFACTS, type BrowserSession, openBrowserSession } from './browser-session.js';
+import { browserTestsSkipReason } from './chromium.js';
 import { litPixels } from './page-probes.js';
 
 const skipReason = browserTestsSkipReason();
 if (skipReason) console.warn(skipReason);
 
-const WEB_DIST = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const ADMIN_PASSWORD = 'viewer-modes-password';
 
 /**
@@ -21,34 +16,19 @@ const ADMIN_PASSWORD = 'viewer-modes-password';
  * MPR's three planes, and cine playback of the demo ultrasound.
  */
 describe.skipIf(skipReason !== undefined)('viewer modes (Chromium)', () => {
-  let dataDir: string;
+  let session: BrowserSession;
   let server: ServerProcess;
-  let browser: LaunchedBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
+  // Starting the server and Chromium side by side takes a few seconds, more on a busy CI machine.
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: run npm run build first`);
-    dataDir = await mkdtemp(join(tmpdir(), 'voxelhub-web-modes-'));
-    [server, browser] = await Promise.all([
-      startServerProcess({ dataDir, adminPassword: ADMIN_PASSWORD }),
-      launchChromium(),
-    ]);
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
-    await mkdir(ARTIFACTS, { recursive: true });
+    session = await openBrowserSession({ name: 'modes', adminPassword: ADMIN_PASSWORD });
+    ({ server, page, pageErrors } = session);
+    await session.signIn();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   async function openSeries(name: RegExp) {
     await page.goto(server.url);

@@ -1,19 +1,14 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type ServerProcess, startServerProcess } from '@voxelhub/server/testing';
+import type { ServerProcess } from '@voxelhub/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsSkipReason, type LaunchedBrowser, launchChromium } from './chromium.js';
+import { ARTIFACTS, type BrowserSession, openBrowserSession } from './browser-session.js';
+import { browserTestsSkipReason } from './chromium.js';
 import { litPixels, webglRenderer } from './page-probes.js';
 
 const skipReason = browserTestsSkipReason();
 if (skipReason) console.warn(skipReason);
 
-const WEB_DIST = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const ADMIN_PASSWORD = 'viewer-smoke-password';
 
 /**
@@ -22,34 +17,18 @@ const ADMIN_PASSWORD = 'viewer-smoke-password';
  * checks what is on screen: the renderer, lit pixels, and that the wheel moves through the slices.
  */
 describe.skipIf(skipReason !== undefined)('viewer smoke test (Chromium)', () => {
-  let dataDir: string;
+  let session: BrowserSession;
   let server: ServerProcess;
-  let browser: LaunchedBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   // Starting the server and Chromium side by side takes a few seconds, more on a busy CI machine.
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST)) throw new Error(`${WEB_DIST} is missing: run npm run build first`);
-    dataDir = await mkdtemp(join(tmpdir(), 'voxelhub-web-smoke-'));
-    [server, browser] = await Promise.all([
-      startServerProcess({ dataDir, adminPassword: ADMIN_PASSWORD }),
-      launchChromium(),
-    ]);
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // Before signing in, GET /api/auth/me answers 401: that is how the app learns to show the login.
-      if (message.type() !== 'error' || message.location().url.endsWith('/api/auth/me')) return;
-      pageErrors.push(`${message.text()} (${message.location().url})`);
-    });
+    session = await openBrowserSession({ name: 'smoke', adminPassword: ADMIN_PASSWORD, consoleErrors: true });
+    ({ server, page, pageErrors } = session);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('signs in, opens the demo CT, renders it with SwiftShader, scrolls, sets window/level, signs out', async () => {
     await page.goto(server.url);
@@ -97,7 +76,6 @@ describe.skipIf(skipReason !== undefined)('viewer smoke test (Chromium)', () => 
     await page.mouse.up();
     await expect.poll(() => windowLevel.textContent(), { timeout: 10_000 }).not.toBe(before);
 
-    await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-smoke.png') });
 
     // A reload keeps the session (GET /api/auth/me) and the viewer's address (the server's SPA fallback).
