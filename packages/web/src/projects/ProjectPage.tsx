@@ -9,6 +9,7 @@ import { LabelEditor, type SchemaLabel } from './LabelEditor.js';
 import { MembersPanel } from './MembersPanel.js';
 import { type Member, managesProject, seesTeam } from './member-types.js';
 import { OtherImages } from './OtherImages.js';
+import { SeriesThumbnail } from './SeriesThumbnail.js';
 
 /**
  * A project: its label schema, members, tasks and progress, its DICOM studies with their series (each
@@ -100,6 +101,7 @@ function StudyTable(props: { readonly projectId: string; readonly studies: reado
           <th scope="col">Subject</th>
           <th scope="col">Date</th>
           <th scope="col">Study</th>
+          <th scope="col">Preview</th>
           <th scope="col">Series</th>
           <th scope="col">Modality</th>
           <th scope="col">Images</th>
@@ -112,6 +114,14 @@ function StudyTable(props: { readonly projectId: string; readonly studies: reado
               <td>{i === 0 ? study.subject : ''}</td>
               <td>{i === 0 ? formatDicomDate(study.studyDate) : ''}</td>
               <td>{i === 0 ? (study.description ?? '') : ''}</td>
+              <td>
+                <SeriesThumbnail
+                  projectId={props.projectId}
+                  studyUid={study.studyInstanceUid}
+                  seriesUid={series.seriesInstanceUid}
+                  description={series.description || series.seriesInstanceUid}
+                />
+              </td>
               <td>
                 <Link
                   to={pathOf({
