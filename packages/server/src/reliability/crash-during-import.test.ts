@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { generateDemoDataset } from '@voxelhub/core/demo';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEmptyPostgres, DIALECTS, postgresSkipped } from '../storage/test-databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, postgresSkipped } from '../storage/test-databases.js';
 import { adminToken, call, type ServerProcess, startServerProcess } from '../test-support/server-process.js';
-import { integrityProblems } from './database-integrity.js';
+import { crashStorage } from './crash-storage.js';
 
 /**
  * kill -9 in the middle of an import job: after a restart the job resumes where it stopped (the dead
@@ -24,24 +21,13 @@ for (const dialect of DIALECTS) {
   describe.skipIf(dialect === 'postgres' && postgresSkipped())(
     `kill -9 during an import (${dialect})`,
     () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'voxelhub-crash-import-'));
-      let dropPostgres: (() => Promise<void>) | undefined;
+      const storage = crashStorage(dialect, PASSWORD);
       let server: ServerProcess | undefined;
-      afterAll(async () => {
-        if (server?.child.exitCode === null) await server.kill9();
-        await dropPostgres?.();
-        rmSync(dataDir, { recursive: true, force: true });
-      });
 
       it('resumes the job after a restart and imports every file once', async () => {
-        let databaseUrl: string | undefined;
-        if (dialect === 'postgres') {
-          const pgdb = await createEmptyPostgres();
-          databaseUrl = pgdb.url;
-          dropPostgres = pgdb.drop;
-        }
-        const options = { dataDir, adminPassword: PASSWORD, ...(databaseUrl ? { databaseUrl } : {}) };
+        const options = await storage.options();
         server = await startServerProcess(options);
+        storage.track(server);
         const token = await adminToken(server.url, PASSWORD);
         const project = await call(server.url, token, 'POST', '/api/projects', { name: 'Crash import' });
         expect(project.status).toBe(201);
@@ -76,6 +62,7 @@ for (const dialect of DIALECTS) {
         expect(doneAtKill).toBeLessThan(SLICES);
 
         server = await startServerProcess(options);
+        storage.track(server);
         let job = await call(server.url, token, 'GET', jobPath);
         for (
           let waited = 0;
@@ -95,8 +82,8 @@ for (const dialect of DIALECTS) {
 
         expect(await server.stop()).toBe(0);
         server = undefined;
-        const target = databaseUrl ? { url: databaseUrl } : { sqlitePath: join(dataDir, 'voxelhub.sqlite') };
-        expect(await integrityProblems(target)).toEqual([]);
+        storage.track(undefined);
+        expect(await storage.integrityProblems()).toEqual([]);
       }, 240_000);
     },
   );

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEmptyPostgres, DIALECTS, postgresSkipped } from '../storage/test-databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, postgresSkipped } from '../storage/test-databases.js';
 import { landmark } from '../test-support/landmark-payload.js';
 import { adminToken, call, type ServerProcess, startServerProcess } from '../test-support/server-process.js';
-import { integrityProblems } from './database-integrity.js';
+import { crashStorage } from './crash-storage.js';
 
 /**
  * kill -9 in the middle of a burst of annotation saves: after a restart, every save the server
@@ -28,24 +25,13 @@ for (const dialect of DIALECTS) {
   describe.skipIf(dialect === 'postgres' && postgresSkipped())(
     `kill -9 during annotation saves (${dialect})`,
     () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'voxelhub-crash-'));
-      let dropPostgres: (() => Promise<void>) | undefined;
+      const storage = crashStorage(dialect, PASSWORD);
       let server: ServerProcess | undefined;
-      afterAll(async () => {
-        if (server?.child.exitCode === null) await server.kill9();
-        await dropPostgres?.();
-        rmSync(dataDir, { recursive: true, force: true });
-      });
 
       it('keeps every acknowledged save', async () => {
-        let databaseUrl: string | undefined;
-        if (dialect === 'postgres') {
-          const pgdb = await createEmptyPostgres();
-          databaseUrl = pgdb.url;
-          dropPostgres = pgdb.drop;
-        }
-        const options = { dataDir, adminPassword: PASSWORD, ...(databaseUrl ? { databaseUrl } : {}) };
+        const options = await storage.options();
         server = await startServerProcess(options);
+        storage.track(server);
         const token = await adminToken(server.url, PASSWORD);
         const { projectId, imageId, labelId } = await demoTarget(server.url, token);
 
@@ -89,6 +75,7 @@ for (const dialect of DIALECTS) {
         expect(acks.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
 
         server = await startServerProcess(options);
+        storage.track(server);
         const latest = new Map<string, Ack>();
         for (const ack of acks) {
           const seen = latest.get(ack.annotationId);
@@ -106,8 +93,8 @@ for (const dialect of DIALECTS) {
         expect(lost).toEqual([]);
         expect(await server.stop()).toBe(0);
         server = undefined;
-        const target = databaseUrl ? { url: databaseUrl } : { sqlitePath: join(dataDir, 'voxelhub.sqlite') };
-        expect(await integrityProblems(target)).toEqual([]);
+        storage.track(undefined);
+        expect(await storage.integrityProblems()).toEqual([]);
       }, 240_000);
     },
   );

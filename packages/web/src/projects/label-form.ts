@@ -1,18 +1,8 @@
+// The label kinds are core's, as the server's are: one list for the API and the editor.
+import type { LabelType } from '@voxelhub/core/annotation';
 import type { FieldErrors } from './field-errors.js';
 
-/** The annotation types a label can have (the server's LABEL_TYPES). */
-export const LABEL_TYPES = [
-  'mask',
-  'box',
-  'polygon',
-  'polyline',
-  'point',
-  'measurement',
-  'classification',
-  'frame-label',
-] as const;
-
-export type LabelType = (typeof LABEL_TYPES)[number];
+export { LABEL_TYPES, type LabelType } from '@voxelhub/core/annotation';
 
 /** What the label form holds: strings, as typed; `toLabelInput` makes the request body. */
 export interface LabelDraft {
