@@ -18,6 +18,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/core/src/geometry/index.ts', import.meta.url)),
       },
       {
+        find: /^@voxelhub\/core\/segmentation$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/segmentation/index.ts', import.meta.url)),
+      },
+      {
         find: /^@voxelhub\/core\/annotation$/,
         replacement: fileURLToPath(new URL('./packages/core/src/annotation/index.ts', import.meta.url)),
       },

@@ -1,5 +1,6 @@
 export * from './angle-measurement.js';
 export * from './annotated-point.js';
+export * from './annotation-label-types.js';
 export * from './annotation-limits.js';
 export * from './annotation-payload.js';
 export * from './annotation-payload-error.js';

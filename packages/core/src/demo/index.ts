@@ -1,3 +1,4 @@
+export { PHANTOM_STRUCTURES } from './ct-phantom.js';
 export type { CtSize, DemoLabel } from './ct-series.js';
 export { CT_NOISE_HU } from './ct-series.js';
 export * from './demo-dataset.js';

@@ -1,9 +1,9 @@
 import type { AnnotationPayload } from '@voxelhub/core/annotation';
+import { annotationTypesFor, fitsLabelType } from '@voxelhub/core/annotation';
 import type { Kysely } from 'kysely';
 import type { ProjectAccess } from '../access/project-access.js';
 import { ApiError } from '../errors/api-error.js';
 import type { DatabaseSchema, LabelType } from '../storage/schema.js';
-import { annotationTypesFor, fitsLabelType } from './annotation-label-types.js';
 import { invalidReference } from './invalid-reference.js';
 
 type Db = Kysely<DatabaseSchema>;

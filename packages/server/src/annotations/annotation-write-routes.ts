@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { ProjectAccess } from '../access/project-access.js';
 import { authorize } from '../access/project-access.js';
+import { checkLabelMapReference } from '../annotation-blobs/label-map-reference.js';
 import { ApiError } from '../errors/api-error.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema } from '../storage/schema.js';
@@ -61,6 +62,7 @@ export async function annotationWriteRoutes(base: FastifyInstance, { db }: { db:
         await migrationContextFor(db, access.projectId, body.payload),
       );
       await checkPayloadFits(db, access.projectId, payload, label, target);
+      await checkLabelMapReference(db, access, payload, target);
       if (body.id !== undefined) {
         const earlier = await earlierCreate(db, access, body.id);
         if (earlier) return reply.status(201).send({ annotation: earlier });
@@ -106,13 +108,9 @@ export async function annotationWriteRoutes(base: FastifyInstance, { db }: { db:
       const label = await findTargetLabel(db, access.projectId, labelId ?? head.labelId);
       const input = request.body.payload;
       const payload = parsePayloadInput(input, await migrationContextFor(db, access.projectId, input));
-      await checkPayloadFits(
-        db,
-        access.projectId,
-        payload,
-        label,
-        await resolveTarget(db, access.projectId, head),
-      );
+      const target = await resolveTarget(db, access.projectId, head);
+      await checkPayloadFits(db, access.projectId, payload, label, target);
+      await checkLabelMapReference(db, access, payload, target);
       const saved = await saveRevision(db, head, {
         baseRevision,
         authorId: access.userId,
@@ -176,13 +174,9 @@ export async function annotationWriteRoutes(base: FastifyInstance, { db }: { db:
         throw invalidReference('body.revision', `annotation ${head.id} has no revision ${revision}`);
       // The old payload names the label it had; that label must still exist and fit.
       const label = await findTargetLabel(db, access.projectId, payload.labelId);
-      await checkPayloadFits(
-        db,
-        access.projectId,
-        payload,
-        label,
-        await resolveTarget(db, access.projectId, head),
-      );
+      const target = await resolveTarget(db, access.projectId, head);
+      await checkPayloadFits(db, access.projectId, payload, label, target);
+      await checkLabelMapReference(db, access, payload, target);
       const saved = await saveRevision(db, head, {
         baseRevision,
         authorId: access.userId,

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
+import { annotationBlobRoutes, LABEL_MAP_MAX_BYTES } from '../annotation-blobs/annotation-blob-routes.js';
 import { annotationRoutes } from '../annotations/annotation-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { authRoutes } from '../auth/auth-routes.js';
@@ -65,6 +66,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await app.register(authRoutes, { prefix: '/api/auth', db: data.database.db });
     if (options.imports) await app.register(importFeatures, { prefix: '/api', data, ...options.imports });
     await app.register(annotationRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(annotationBlobRoutes, {
+      prefix: '/api',
+      db: data.database.db,
+      blobs: data.blobs,
+      maxBytes: Math.min(LABEL_MAP_MAX_BYTES, options.imports?.maxUploadBytes ?? LABEL_MAP_MAX_BYTES),
+    });
     await app.register(taskRoutes, { prefix: '/api', db: data.database.db });
     await app.register(reviewRoutes, { prefix: '/api', db: data.database.db });
     await app.register(projectFeatures, { prefix: '/api', data });

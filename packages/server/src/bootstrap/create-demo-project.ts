@@ -3,18 +3,75 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record-audit.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { importFile } from '../import/import-file.js';
-import type { DatabaseSchema } from '../storage/schema.js';
+import type { LabelClassification } from '../projects/label-classification.js';
+import type { DatabaseSchema, LabelType } from '../storage/schema.js';
 
 export const DEMO_PROJECT_NAME = 'Demo';
 
-/** The demo project's label schema: the structures of the generated CT phantom, with their colours. */
-const DEMO_LABELS = [
+/**
+ * The demo project's label schema, one label for every kind so that each tool can be tried: the structures
+ * of the generated CT phantom with their colours, a line, a landmark and measurements, a finding and an
+ * image-quality question to answer per image, and a cardiac phase to mark on the cine.
+ */
+const DEMO_LABELS: readonly DemoLabel[] = [
   { name: 'Lung', type: 'mask', colour: '#4f9dde' },
   { name: 'Liver', type: 'mask', colour: '#b5651d' },
   { name: 'Vertebra', type: 'mask', colour: '#e8e2c8' },
   { name: 'Lesion', type: 'box', colour: '#e0413c' },
   { name: 'Cardiac chamber', type: 'polygon', colour: '#d94fa3' },
-] as const;
+  { name: 'Airway', type: 'polyline', colour: '#56ccf2', guideline: 'Along the centre of the airway.' },
+  { name: 'Carina', type: 'point', colour: '#27ae60', guideline: 'Where the trachea divides.' },
+  {
+    name: 'Diameter',
+    type: 'measurement',
+    colour: '#f2c94c',
+    guideline: 'Lengths, angles and regions (area, mean and spread in HU).',
+  },
+  {
+    name: 'Finding',
+    type: 'classification',
+    colour: '#f58231',
+    classification: {
+      kind: 'single',
+      options: [
+        { id: 'normal', name: 'Normal' },
+        { id: 'benign', name: 'Benign' },
+        { id: 'malignant', name: 'Malignant' },
+        { id: 'indeterminate', name: 'Indeterminate' },
+      ],
+    },
+    guideline: 'The overall impression of the image; Indeterminate when it needs follow-up to tell.',
+  },
+  {
+    name: 'Image quality',
+    type: 'classification',
+    colour: '#911eb4',
+    classification: {
+      kind: 'multiple',
+      options: [
+        { id: 'diagnostic', name: 'Diagnostic' },
+        { id: 'motion', name: 'Motion artefact' },
+        { id: 'noise', name: 'Noise' },
+        { id: 'incomplete-coverage', name: 'Incomplete coverage' },
+      ],
+    },
+    guideline: 'Tick every option that applies.',
+  },
+  {
+    name: 'End-systole',
+    type: 'frame-label',
+    colour: '#3cb44b',
+    guideline: 'On the echo cine, the frames where the ventricle is smallest.',
+  },
+];
+
+interface DemoLabel {
+  readonly name: string;
+  readonly type: LabelType;
+  readonly colour: string;
+  readonly classification?: LabelClassification;
+  readonly guideline?: string;
+}
 
 export interface DemoProjectOutcome {
   readonly projectId: string;
@@ -62,7 +119,9 @@ export async function createDemoProject(
           code_system: null,
           code_value: null,
           code_meaning: null,
+          guideline: l.guideline ?? '',
           sort_order: i,
+          classification: l.classification ? JSON.stringify(l.classification) : null,
         })),
       )
       .execute();

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app/build-app.js';
 import { verifyPassword } from '../auth/password.js';
 import type { Config } from '../config/load-config.js';
+import { parseClassification } from '../projects/label-classification.js';
 import { createEmptyPostgres, DIALECTS, postgresSkipped } from '../storage/test-databases.js';
 import { ADMIN_USERNAME } from './ensure-admin.js';
 import { openServerData } from './open-data.js';
@@ -89,6 +90,18 @@ for (const dialect of DIALECTS) {
           .where('project_id', '=', project.id)
           .execute();
         expect(labels.map((l) => l.name)).toContain('Liver');
+        const questions = await db
+          .selectFrom('labels')
+          .select(['name', 'type', 'classification'])
+          .where('project_id', '=', project.id)
+          .where('type', 'in', ['classification', 'frame-label'])
+          .orderBy('sort_order')
+          .execute();
+        expect(questions.map((l) => [l.name, parseClassification(l.classification)?.kind])).toEqual([
+          ['Finding', 'single'],
+          ['Image quality', 'multiple'],
+          ['End-systole', undefined],
+        ]);
       } finally {
         await first.close();
       }

@@ -8,9 +8,11 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
-import type { DatabaseSchema } from '../storage/schema.js';
-import { labelColumns, labelFromRow } from './label-rows.js';
-import { labelInput, labelOutput, labelParams, projectParams } from './project-schemas.js';
+import type { DatabaseSchema, LabelType } from '../storage/schema.js';
+import { classificationMismatch, parseClassification } from './label-classification.js';
+import { labelColumns } from './label-rows.js';
+import { loadLabel, loadLabels } from './load-labels.js';
+import { labelInput, labelOutput, labelParams, newLabelInput, projectParams } from './project-schemas.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -32,14 +34,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
     },
     async (request) => {
       const access = await authorize(db, request, request.params.projectId, 'labels.read');
-      const rows = await db
-        .selectFrom('labels')
-        .selectAll()
-        .where('project_id', '=', access.projectId)
-        .orderBy('sort_order')
-        .orderBy('name')
-        .execute();
-      return { labels: rows.map(labelFromRow) };
+      return { labels: await loadLabels(db, access.projectId) };
     },
   );
 
@@ -50,7 +45,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
         tags,
         summary: 'Add a label',
         params: projectParams,
-        body: labelInput,
+        body: newLabelInput,
         response: { 201: labelOutput },
       },
     },
@@ -71,7 +66,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
         .execute()
         .catch(duplicateName(input.name));
       await audit(db, access, 'label.create', id, { name: input.name, type: input.type });
-      return reply.status(201).send(labelFromRow(await findLabel(db, access.projectId, id)));
+      return reply.status(201).send(await labelOutputOf(db, access.projectId, id));
     },
   );
 
@@ -92,7 +87,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
       const input = request.body;
       if (input.type !== undefined && input.type !== label.type && (await annotationCount(db, label.id)) > 0)
         throw new ApiError('CONFLICT', `label '${label.name}' has annotations; its type can't change`);
-      const changes = labelColumns(input);
+      const changes = labelColumns({ ...input, classification: classificationAfter(label, input) });
       if (Object.keys(changes).length > 0)
         await db
           .updateTable('labels')
@@ -101,7 +96,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
           .execute()
           .catch(duplicateName(input.name ?? label.name));
       await audit(db, access, 'label.update', label.id, { changed: Object.keys(input) });
-      return labelFromRow(await findLabel(db, access.projectId, label.id));
+      return labelOutputOf(db, access.projectId, label.id);
     },
   );
 
@@ -135,6 +130,33 @@ async function findLabel(db: Db, projectId: string, labelId: string) {
     .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `no label ${labelId} in this project`);
   return row;
+}
+
+async function labelOutputOf(db: Db, projectId: string, labelId: string) {
+  const label = await loadLabel(db, projectId, labelId);
+  if (!label) throw new ApiError('NOT_FOUND', `no label ${labelId} in this project`);
+  return label;
+}
+
+/**
+ * The classification a change leaves a label with (undefined: unchanged): a label that stops being a
+ * classification drops it; one that becomes one, or stays one, must end up with a valid one.
+ */
+function classificationAfter(
+  label: { type: LabelType; classification: string | null },
+  input: Partial<z.infer<typeof labelInput>>,
+) {
+  const type = input.type ?? label.type;
+  if (type !== 'classification' && input.classification === undefined)
+    return label.classification === null ? undefined : null;
+  const after =
+    input.classification === undefined ? parseClassification(label.classification) : input.classification;
+  const mismatch = classificationMismatch(type, after);
+  if (mismatch)
+    throw new ApiError('VALIDATION_FAILED', `body.classification: ${mismatch}`, [
+      { path: 'body.classification', message: mismatch },
+    ]);
+  return input.classification;
 }
 
 async function annotationCount(db: Db, labelId: string): Promise<number> {

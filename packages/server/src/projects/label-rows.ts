@@ -1,10 +1,14 @@
 import type { z } from 'zod';
-import type { Label, NewLabel } from '../storage/schema.js';
-import type { labelInput, labelOutput } from './project-schemas.js';
+import type { Label, LabelExample, NewLabel } from '../storage/schema.js';
+import { parseClassification } from './label-classification.js';
+import type { labelExampleOutput, labelInput, labelOutput } from './project-schemas.js';
 
-/** Between the API's label shape (a nested optional code) and the table's (three nullable columns). */
+/**
+ * Between the API's label shape (a nested optional code, a classification object, example images) and
+ * the tables' (three nullable code columns, JSON text, rows of label_examples).
+ */
 
-export function labelFromRow(row: Label): z.infer<typeof labelOutput> {
+export function labelFromRow(row: Label, examples: readonly LabelExample[]): z.infer<typeof labelOutput> {
   return {
     id: row.id,
     name: row.name,
@@ -16,6 +20,18 @@ export function labelFromRow(row: Label): z.infer<typeof labelOutput> {
         : null,
     guideline: row.guideline,
     sortOrder: row.sort_order,
+    classification: row.type === 'classification' ? parseClassification(row.classification) : null,
+    examples: examples.map(exampleFromRow),
+  };
+}
+
+export function exampleFromRow(row: LabelExample): z.infer<typeof labelExampleOutput> {
+  return {
+    id: row.id,
+    caption: row.caption,
+    mediaType: row.media_type,
+    width: row.width,
+    height: row.height,
   };
 }
 
@@ -33,5 +49,8 @@ export function labelColumns(input: Partial<z.infer<typeof labelInput>>) {
       : {}),
     ...(input.guideline !== undefined ? { guideline: input.guideline } : {}),
     ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
+    ...(input.classification !== undefined
+      ? { classification: input.classification === null ? null : JSON.stringify(input.classification) }
+      : {}),
   } satisfies Partial<NewLabel>;
 }

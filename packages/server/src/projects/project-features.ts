@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerData } from '../bootstrap/open-data.js';
 import { imageRoutes } from '../images/image-routes.js';
 import { userRoutes } from '../users/user-routes.js';
+import { labelExampleRoutes } from './label-example-routes.js';
 import { labelRoutes } from './label-routes.js';
 import { memberRoutes } from './member-routes.js';
 import { projectRoutes } from './project-routes.js';
@@ -13,5 +14,6 @@ export async function projectFeatures(app: FastifyInstance, { data }: { data: Se
   await app.register(projectRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(labelRoutes, { db });
+  await app.register(labelExampleRoutes, { db, blobs: data.blobs });
   await app.register(imageRoutes, { db, blobs: data.blobs });
 }

@@ -48,6 +48,18 @@ async function freshLabel(f: ProjectFixture): Promise<string> {
   return id;
 }
 
+/** A fresh label with one example image, stored as the upload route stores it. */
+async function freshExample(f: ProjectFixture): Promise<{ labelId: string; exampleId: string }> {
+  const labelId = await freshLabel(f);
+  const exampleId = randomUUID();
+  const { key } = await f.blobs.put(pngBytes(4, 3));
+  await f.database.db
+    .insertInto('label_examples')
+    .values({ id: exampleId, label_id: labelId, blob_key: key, media_type: 'image/png', width: 4, height: 3 })
+    .execute();
+  return { labelId, exampleId };
+}
+
 const base = (f: ProjectFixture) => `/api/projects/${f.projectId}`;
 
 const ROUTES: readonly RouteCase[] = [
@@ -128,6 +140,35 @@ const ROUTES: readonly RouteCase[] = [
     allowed: MANAGERS,
     ok: 204,
     request: async (f) => ({ method: 'DELETE', url: `${base(f)}/labels/${await freshLabel(f)}` }),
+  },
+  {
+    name: 'POST label example',
+    allowed: MANAGERS,
+    ok: 201,
+    request: async (f) => ({
+      method: 'POST',
+      url: `${base(f)}/labels/${await freshLabel(f)}/examples?caption=typical`,
+      headers: { 'content-type': 'image/png' },
+      payload: Buffer.from(pngBytes(8, 6)),
+    }),
+  },
+  {
+    name: 'GET label example',
+    allowed: EVERY_ROLE,
+    ok: 200,
+    request: async (f) => {
+      const { labelId, exampleId } = await freshExample(f);
+      return { method: 'GET', url: `${base(f)}/labels/${labelId}/examples/${exampleId}` };
+    },
+  },
+  {
+    name: 'DELETE label example',
+    allowed: MANAGERS,
+    ok: 204,
+    request: async (f) => {
+      const { labelId, exampleId } = await freshExample(f);
+      return { method: 'DELETE', url: `${base(f)}/labels/${labelId}/examples/${exampleId}` };
+    },
   },
   {
     name: 'GET studies',

@@ -9,7 +9,8 @@ import { currentUser, requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema } from '../storage/schema.js';
-import { labelColumns, labelFromRow } from './label-rows.js';
+import { labelColumns } from './label-rows.js';
+import { loadLabels } from './load-labels.js';
 import {
   projectDetail,
   projectInput,
@@ -83,7 +84,13 @@ export async function projectRoutes(base: FastifyInstance, { db }: ProjectRoutes
                   id: randomUUID(),
                   project_id: projectId,
                   // Every row names every column: SQLite fills a multi-row insert's gaps with null, not defaults.
-                  ...labelColumns({ code: null, guideline: '', sortOrder: i, ...label }),
+                  ...labelColumns({
+                    code: null,
+                    guideline: '',
+                    sortOrder: i,
+                    classification: null,
+                    ...label,
+                  }),
                   name: label.name,
                   type: label.type,
                   colour: label.colour,
@@ -247,13 +254,7 @@ export async function projectDetails(db: Db, projectId: string, role: z.infer<ty
     .where('id', '=', projectId)
     .executeTakeFirst();
   if (!project) throw new ApiError('NOT_FOUND', `no project ${projectId}`);
-  const labels = await db
-    .selectFrom('labels')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
+  const labels = await loadLabels(db, projectId);
   return {
     id: project.id,
     name: project.name,
@@ -264,6 +265,6 @@ export async function projectDetails(db: Db, projectId: string, role: z.infer<ty
     memberCount: Number(project.member_count ?? 0),
     settings: parseProjectSettings(project.settings),
     requireDeidentification: project.require_deidentification === 1,
-    labels: labels.map(labelFromRow),
+    labels,
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LABEL_TYPES, MEMBER_ROLES } from '../storage/schema.js';
+import { classificationMismatch, labelClassification } from './label-classification.js';
+import { EXAMPLE_MEDIA_TYPES } from './label-example-limits.js';
 import { projectSettingsSchema } from './project-settings.js';
 
 /** The request and response shapes of the project routes; they also make the OpenAPI document. */
@@ -25,8 +27,24 @@ export const labelInput = z
       .optional(),
     guideline: z.string().max(20_000).optional(),
     sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+    /** Required for type 'classification' (its kind and options), null or absent for other types. */
+    classification: labelClassification.nullable().optional(),
   })
   .strict();
+
+/** A label to create: its type and classification must agree (a change is checked against the stored label). */
+export const newLabelInput = labelInput.superRefine((label, ctx) => {
+  const mismatch = classificationMismatch(label.type, label.classification);
+  if (mismatch) ctx.addIssue({ code: 'custom', path: ['classification'], message: mismatch });
+});
+
+export const labelExampleOutput = z.object({
+  id: z.string(),
+  caption: z.string(),
+  mediaType: z.enum(EXAMPLE_MEDIA_TYPES),
+  width: z.number(),
+  height: z.number(),
+});
 
 export const labelOutput = z.object({
   id: z.string(),
@@ -36,6 +54,8 @@ export const labelOutput = z.object({
   code: z.object({ system: z.string(), value: z.string(), meaning: z.string() }).nullable(),
   guideline: z.string(),
   sortOrder: z.number(),
+  classification: labelClassification.nullable(),
+  examples: z.array(labelExampleOutput),
 });
 
 export const projectInput = z
@@ -45,7 +65,7 @@ export const projectInput = z
     settings: projectSettingsSchema.partial().optional(),
     /** Refuse identifiable uploads (on by default; see docs/server.md). */
     requireDeidentification: z.boolean().optional(),
-    labels: z.array(labelInput).max(1000).optional(),
+    labels: z.array(newLabelInput).max(1000).optional(),
   })
   .strict();
 
@@ -89,3 +109,4 @@ export const memberInput = z
 
 export const memberParams = projectParams.extend({ userId: z.uuid() });
 export const labelParams = projectParams.extend({ labelId: z.uuid() });
+export const labelExampleParams = labelParams.extend({ exampleId: z.uuid() });

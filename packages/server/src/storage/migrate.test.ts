@@ -6,6 +6,7 @@ import { MigrationError } from './storage-error.js';
 import { eachDialect } from './test-databases.js';
 
 const TABLES = [
+  'annotation_blobs',
   'annotation_revisions',
   'annotations',
   'api_tokens',
@@ -13,6 +14,7 @@ const TABLES = [
   'images',
   'job_items',
   'jobs',
+  'label_examples',
   'labels',
   'members',
   'projects',

@@ -88,6 +88,20 @@ export interface LabelsTable {
   guideline: ColumnType<string, string | undefined, string>;
   sort_order: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
+  /** A classification label's `{kind, options}` (migration 0007); null for every other type. */
+  classification: ColumnType<JsonText | null, JsonText | null | undefined, JsonText | null>;
+}
+
+/** A guideline example image of a label (migration 0007); the bytes are a blob. */
+export interface LabelExamplesTable {
+  id: string;
+  label_id: string;
+  blob_key: string;
+  media_type: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  caption: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
 }
 
 export interface MembersTable {
@@ -196,6 +210,17 @@ export interface AnnotationRevisionsTable {
   created_at: CreatedAt;
 }
 
+/** A label-map blob uploaded to a project (migration 0008), one row per uploader. */
+export interface AnnotationBlobsTable {
+  project_id: string;
+  blob_key: string;
+  uploaded_by: string;
+  size: number;
+  /** JSON `[x, y, z]`: the NIfTI's voxel grid. */
+  dims: JsonText;
+  created_at: CreatedAt;
+}
+
 /** Exactly one of annotation_id and task_id is set. */
 export interface ReviewsTable {
   id: string;
@@ -254,6 +279,7 @@ export interface DatabaseSchema {
   sessions: SessionsTable;
   projects: ProjectsTable;
   labels: LabelsTable;
+  label_examples: LabelExamplesTable;
   members: MembersTable;
   subjects: SubjectsTable;
   studies: StudiesTable;
@@ -262,6 +288,7 @@ export interface DatabaseSchema {
   tasks: TasksTable;
   annotations: AnnotationsTable;
   annotation_revisions: AnnotationRevisionsTable;
+  annotation_blobs: AnnotationBlobsTable;
   reviews: ReviewsTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
@@ -275,6 +302,7 @@ export type Project = Selectable<ProjectsTable>;
 export type NewProject = Insertable<ProjectsTable>;
 export type Label = Selectable<LabelsTable>;
 export type NewLabel = Insertable<LabelsTable>;
+export type LabelExample = Selectable<LabelExamplesTable>;
 export type Image = Selectable<ImagesTable>;
 export type NewImage = Insertable<ImagesTable>;
 export type Annotation = Selectable<AnnotationsTable>;

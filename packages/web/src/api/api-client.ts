@@ -20,9 +20,29 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  /**
+   * A JSON request; a Uint8Array body goes as raw bytes (application/octet-stream), e.g. a blob upload,
+   * and a Blob as its bytes with its own type (an uploaded image).
+   */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.#send(method, path, body, 'application/json');
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /** A binary answer (an annotation blob), whole. */
+  async getBytes(path: string): Promise<Uint8Array> {
+    const response = await this.#send('GET', path, undefined, 'application/octet-stream');
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  async #send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
+    const raw = body instanceof Uint8Array;
+    // A Blob (a file the user chose) goes as its bytes, with its own media type.
+    const file = body instanceof Blob;
+    if (body !== undefined)
+      headers['content-type'] = file ? body.type : raw ? 'application/octet-stream' : 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.#csrfToken)
       headers['x-voxelhub-csrf'] = this.#csrfToken;
     let response: Response;
@@ -31,7 +51,9 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined
+          ? { body: file ? body : raw ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }
+          : {}),
       });
     } catch (cause) {
       throw new ApiRequestError(
@@ -41,8 +63,7 @@ export class ApiClient {
       );
     }
     if (!response.ok) throw await apiErrorOf(response);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response;
   }
 }
 

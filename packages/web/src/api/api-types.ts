@@ -29,6 +29,24 @@ export interface Label {
   readonly colour: string;
   readonly guideline: string;
   readonly sortOrder: number;
+  /** What a classification label asks: its kind and options; null for every other type. */
+  readonly classification: LabelClassification | null;
+  /** Guideline example images, oldest first; the bytes are at …/labels/:labelId/examples/:exampleId. */
+  readonly examples: readonly LabelExample[];
+}
+
+export interface LabelClassification {
+  readonly kind: 'single' | 'multiple' | 'text';
+  /** 1–100 with distinct ids for single and multiple; none for text. */
+  readonly options: readonly { readonly id: string; readonly name: string }[];
+}
+
+export interface LabelExample {
+  readonly id: string;
+  readonly caption: string;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface Project extends ProjectSummary {

@@ -91,7 +91,7 @@ function globalShortcuts(
     { keys: 'Escape', description: 'Close this help', run: actions.closeHelp },
     { keys: 'g p', description: 'Go to the projects', run: () => navigate(pathOf({ name: 'projects' })) },
   ];
-  if (route.name === 'project' || route.name === 'viewer') {
+  if (route.name === 'project' || route.name === 'viewer' || route.name === 'image') {
     const { projectId } = route;
     bindings.push(
       {
@@ -121,6 +121,7 @@ function Screen({ route, userId }: { readonly route: Route; readonly userId: str
     case 'project':
       return <ProjectPage key={route.projectId} projectId={route.projectId} userId={userId} />;
     case 'viewer':
+    case 'image':
       return <ViewerPage {...route} />;
     case 'not-found':
       return (

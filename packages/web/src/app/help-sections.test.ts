@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { FRAME_LABEL_SHORTCUTS } from '../classify/frame-label-shortcuts.js';
+import { annotationShortcuts } from '../viewer/annotate/annotation-shortcuts.js';
+import { segmentationShortcuts } from '../viewer/segmentation/segmentation-shortcuts.js';
+import { seriesShortcuts } from '../viewer/series-shortcuts.js';
+import { taskShortcuts } from '../viewer/task/task-shortcuts.js';
 import { viewerShortcuts } from '../viewer/viewer-shortcuts.js';
 import { helpSections } from './help-sections.js';
 
@@ -21,6 +26,21 @@ describe('helpSections', () => {
   it("lists every viewer shortcut once, under the viewer's groups", () => {
     const viewer = sections.slice(1);
     expect(viewer.every((section) => section.title.startsWith('Viewer · '))).toBe(true);
-    expect(viewer.flatMap((section) => section.entries).length).toBe(viewerShortcuts.length);
+    expect(viewer.flatMap((section) => section.entries).length).toBe(
+      viewerShortcuts.length +
+        seriesShortcuts.length +
+        taskShortcuts.length +
+        annotationShortcuts.length +
+        segmentationShortcuts.length +
+        FRAME_LABEL_SHORTCUTS.length,
+    );
+  });
+
+  it('never gives one key two meanings in the viewer', () => {
+    const keys = sections
+      .slice(1)
+      .flatMap((section) => section.entries.flatMap((entry) => entry.keys))
+      .filter((key) => key !== '1 … 9');
+    expect(keys.filter((key, n) => keys.indexOf(key) !== n)).toEqual([]);
   });
 });

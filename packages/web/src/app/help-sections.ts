@@ -1,3 +1,8 @@
+import { FRAME_LABEL_SHORTCUTS } from '../classify/frame-label-shortcuts.js';
+import { annotationShortcuts } from '../viewer/annotate/annotation-shortcuts.js';
+import { segmentationHelpSection } from '../viewer/segmentation/segmentation-shortcuts.js';
+import { seriesShortcuts } from '../viewer/series-shortcuts.js';
+import { taskShortcuts } from '../viewer/task/task-shortcuts.js';
 import { viewerShortcuts } from '../viewer/viewer-shortcuts.js';
 import type { Shortcut } from './shortcut-registry.js';
 
@@ -28,5 +33,18 @@ export function helpSections(globals: readonly Shortcut[]): HelpSection[] {
     viewerGroups.set(title, entries);
   }
   for (const [title, entries] of viewerGroups) sections.push({ title, entries });
+  sections.push(
+    {
+      title: 'Viewer · Series',
+      entries: seriesShortcuts.map((s) => ({ keys: [s.keys], description: s.description })),
+    },
+    { title: 'Viewer · Tasks', entries: taskShortcuts },
+    { title: 'Viewer · Annotate', entries: annotationShortcuts },
+    { ...segmentationHelpSection, title: 'Viewer · Masks' },
+    {
+      title: 'Viewer · Cine frame labels',
+      entries: FRAME_LABEL_SHORTCUTS.map((s) => ({ keys: s.keys, description: s.description })),
+    },
+  );
   return sections;
 }

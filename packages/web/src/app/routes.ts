@@ -8,10 +8,12 @@ export type Route =
       readonly studyUid: string;
       readonly seriesUid: string;
     }
+  | { readonly name: 'image'; readonly projectId: string; readonly imageId: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const PROJECT = /^\/projects\/([^/]+)\/?$/;
 const VIEWER = /^\/projects\/([^/]+)\/studies\/([^/]+)\/series\/([^/]+)\/?$/;
+const IMAGE = /^\/projects\/([^/]+)\/images\/([^/]+)\/?$/;
 
 export function parseRoute(path: string): Route {
   if (path === '/' || path === '/projects' || path === '/projects/') return { name: 'projects' };
@@ -25,6 +27,13 @@ export function parseRoute(path: string): Route {
       studyUid: decodeURIComponent(viewer[2]!),
       seriesUid: decodeURIComponent(viewer[3]!),
     };
+  const image = IMAGE.exec(path);
+  if (image)
+    return {
+      name: 'image',
+      projectId: decodeURIComponent(image[1]!),
+      imageId: decodeURIComponent(image[2]!),
+    };
   return { name: 'not-found', path };
 }
 
@@ -37,5 +46,7 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `/projects/${e(route.projectId)}`;
     case 'viewer':
       return `/projects/${e(route.projectId)}/studies/${e(route.studyUid)}/series/${e(route.seriesUid)}`;
+    case 'image':
+      return `/projects/${e(route.projectId)}/images/${e(route.imageId)}`;
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { adminToken, call, type ServerProcess } from '@voxelhub/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +10,13 @@ const skipReason = browserTestsSkipReason();
 if (skipReason) console.warn(skipReason);
 
 const ADMIN_PASSWORD = 'project-screens-password';
+/** A real PNG (1100 × 800) to add as a label's example image. */
+const SCREENSHOT_PNG = fileURLToPath(new URL('../../../../docs/images/viewer-mpr.png', import.meta.url));
 
 /**
  * The project screens in Chromium against the real server: create a project, build its label schema
- * (with a refused colour and a refused duplicate on the way), add a member, and open the `?` help.
+ * (with a refused colour and a refused duplicate on the way, a classification with options and an
+ * example image), add a member, and open the `?` help.
  */
 describe.skipIf(skipReason !== undefined)('project screens (Chromium)', () => {
   let session: BrowserSession;
@@ -90,6 +94,50 @@ describe.skipIf(skipReason !== undefined)('project screens (Chromium)', () => {
         },
       ],
     });
+
+    // 2b. A single-choice classification label with two options, then an example image for it: a file
+    // that only claims to be a PNG is refused with the API's words, a real one shows as a thumbnail.
+    await page.getByRole('button', { name: 'Add label' }).click();
+    await labelForm.getByLabel('Name', { exact: true }).fill('Finding');
+    await labelForm.getByLabel('Annotation type').selectOption('classification');
+    await labelForm.getByRole('button', { name: 'Add label' }).click();
+    await labelForm.getByText('a single-choice question needs an option').waitFor();
+    await labelForm.getByRole('button', { name: 'Add option' }).click();
+    await labelForm.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Normal');
+    await labelForm.getByRole('button', { name: 'Add option' }).click();
+    await labelForm.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Ground-glass opacity');
+    await labelForm.getByRole('button', { name: 'Add label' }).click();
+    await page.getByText('single: Normal · Ground-glass opacity').waitFor();
+
+    await page.getByRole('button', { name: 'Edit Finding' }).click();
+    const examples = page.getByRole('region', { name: 'Examples of Finding' });
+    await examples.getByLabel('Add example image').setInputFiles({
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('this is not a picture'),
+    });
+    await examples.getByText('the bytes are not a PNG or JPEG image').waitFor();
+    await examples.getByLabel('Caption').fill('Typical appearance');
+    await examples.getByLabel('Add example image').setInputFiles(SCREENSHOT_PNG);
+    const thumbnail = examples.getByRole('img', { name: 'Typical appearance' });
+    await thumbnail.waitFor();
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1100);
+    await page.screenshot({ path: join(ARTIFACTS, 'project-screens-label-examples.png'), fullPage: true });
+    await labelForm.getByRole('button', { name: 'Cancel' }).click();
+    const finding = (await call(server.url, token, 'GET', `/api/projects/${projectId}/labels`)).body as {
+      labels: { name: string; classification: unknown; examples: unknown[] }[];
+    };
+    expect(finding.labels.find((l) => l.name === 'Finding')).toMatchObject({
+      classification: {
+        kind: 'single',
+        options: [
+          { id: 'normal', name: 'Normal' },
+          { id: 'ground-glass-opacity', name: 'Ground-glass opacity' },
+        ],
+      },
+      examples: [{ caption: 'Typical appearance', mediaType: 'image/png', width: 1100, height: 800 }],
+    });
+    await page.getByRole('img', { name: 'Typical appearance' }).waitFor();
 
     // 3. A member, added by username as an annotator; an unknown username is refused with the API's words.
     const memberForm = page.getByRole('form', { name: 'Add member' });

@@ -40,12 +40,14 @@ describe.skipIf(skipReason !== undefined)('viewer smoke test (Chromium)', () => 
     // Each series shows its middle image, rendered by the server (WADO-RS rendered).
     const thumbnails = page.locator('img.thumbnail');
     await expect.poll(() => thumbnails.count(), { timeout: 15_000 }).toBe(3);
-    for (const thumbnail of await thumbnails.all())
+    for (const thumbnail of await thumbnails.all()) {
+      await thumbnail.scrollIntoViewIfNeeded(); // thumbnails load lazily, once they are on screen
       await expect
         .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
           timeout: 15_000,
         })
         .toBe(true);
+    }
     await page.getByRole('link', { name: /Demo CT torso phantom/ }).click();
 
     const viewport = page.getByTestId('viewport');

@@ -1,7 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/api-client.js';
+import type { LabelExample } from '../api/api-types.js';
+import { ClassificationFields } from './ClassificationFields.js';
 import { FieldMessage, FormMessage } from './FieldMessage.js';
 import { type FieldErrors, fieldErrorsOf, hasErrors, NO_ERRORS } from './field-errors.js';
+import { LabelExamples } from './LabelExamples.js';
 import {
   draftOf,
   EMPTY_LABEL,
@@ -17,6 +20,7 @@ import {
 export interface SchemaLabel extends LabelInput {
   readonly id: string;
   readonly sortOrder: number;
+  readonly examples: readonly LabelExample[];
 }
 
 /**
@@ -34,9 +38,14 @@ export function LabelEditor(props: {
   const [editing, setEditing] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
 
-  async function reload() {
+  /** Re-reads the schema, leaving an open form as it is (its draft is its own). */
+  async function refresh() {
     const { labels: fresh } = await api.get<{ labels: SchemaLabel[] }>(base);
     setLabels(fresh);
+  }
+
+  async function reload() {
+    await refresh();
     setEditing(null);
   }
 
@@ -66,13 +75,16 @@ export function LabelEditor(props: {
         {labels.map((label, i) =>
           editing === label.id ? (
             <li key={label.id}>
-              <LabelForm
-                initial={draftOf(label)}
-                submitText="Save label"
-                send={(input) => api.request('PATCH', `${base}/${encodeURIComponent(label.id)}`, input)}
-                onDone={reload}
-                onCancel={() => setEditing(null)}
-              />
+              <div className="label-edit">
+                <LabelForm
+                  initial={draftOf(label)}
+                  submitText="Save label"
+                  send={(input) => api.request('PATCH', `${base}/${encodeURIComponent(label.id)}`, input)}
+                  onDone={reload}
+                  onCancel={() => setEditing(null)}
+                />
+                <LabelExamples projectId={props.projectId} label={label} canManage onChanged={refresh} />
+              </div>
             </li>
           ) : (
             <li key={label.id} className="label-row">
@@ -83,6 +95,13 @@ export function LabelEditor(props: {
               {label.code && (
                 <span className="meta" title={label.code.meaning}>
                   {label.code.system} {label.code.value} “{label.code.meaning}”
+                </span>
+              )}
+              {label.classification && (
+                <span className="meta" title="the question this label asks">
+                  {label.classification.kind === 'text'
+                    ? 'free text'
+                    : `${label.classification.kind}: ${label.classification.options.map((o) => o.name).join(' · ')}`}
                 </span>
               )}
               {label.guideline && <span className="meta guideline">{label.guideline}</span>}
@@ -104,6 +123,14 @@ export function LabelEditor(props: {
                     Delete
                   </button>
                 </>
+              )}
+              {label.examples.length > 0 && (
+                <LabelExamples
+                  projectId={props.projectId}
+                  label={label}
+                  canManage={false}
+                  onChanged={refresh}
+                />
               )}
             </li>
           ),
@@ -209,6 +236,19 @@ function LabelForm(props: {
         </label>
         <FieldMessage errors={errors} field="code" />
       </fieldset>
+      {draft.type === 'classification' && (
+        <ClassificationFields
+          kind={draft.classificationKind}
+          options={draft.options}
+          errors={errors}
+          onChange={(change) =>
+            set({
+              ...(change.kind ? { classificationKind: change.kind } : {}),
+              ...(change.options ? { options: change.options } : {}),
+            })
+          }
+        />
+      )}
       <label className="wide">
         Guideline
         <textarea value={draft.guideline} onChange={(e) => set({ guideline: e.target.value })} rows={3} />

@@ -40,3 +40,39 @@ describe('toLabelInput', () => {
     expect(toLabelInput(draftOf(input))).toEqual(input);
   });
 });
+
+describe('classification labels', () => {
+  const finding = {
+    name: 'Finding',
+    type: 'classification' as const,
+    colour: '#f58231',
+    code: null,
+    guideline: '',
+    classification: {
+      kind: 'single' as const,
+      options: [
+        { id: 'normal', name: 'Normal' },
+        { id: 'benign', name: 'Benign' },
+      ],
+    },
+  };
+
+  it('round-trips kind and options through draftOf, and sends null for other types', () => {
+    expect(toLabelInput(draftOf(finding))).toEqual(finding);
+    expect(toLabelInput({ ...draftOf(finding), type: 'box' }).classification).toBeNull();
+  });
+
+  it('keeps the options while another type is picked, so switching back loses nothing', () => {
+    const draft = { ...draftOf(finding), type: 'box' as const };
+    expect(toLabelInput({ ...draft, type: 'classification' }).classification).toEqual(finding.classification);
+  });
+
+  it('checks the options only of a classification label', () => {
+    const empty = { ...EMPTY_LABEL, name: 'Finding', type: 'classification' as const };
+    expect(validateLabel(empty).fields).toEqual({
+      'classification.options': 'a single-choice question needs an option',
+    });
+    expect(validateLabel({ ...empty, classificationKind: 'text' }).fields).toEqual({});
+    expect(validateLabel({ ...empty, type: 'box' }).fields).toEqual({});
+  });
+});

@@ -1,5 +1,13 @@
 // The label kinds are core's, as the server's are: one list for the API and the editor.
 import type { LabelType } from '@voxelhub/core/annotation';
+import type { LabelClassification } from '../api/api-types.js';
+import {
+  type ClassificationKind,
+  classificationOf,
+  type OptionDraft,
+  optionDrafts,
+  optionErrors,
+} from './classification-draft.js';
 import type { FieldErrors } from './field-errors.js';
 
 export { LABEL_TYPES, type LabelType } from '@voxelhub/core/annotation';
@@ -13,6 +21,9 @@ export interface LabelDraft {
   readonly codeValue: string;
   readonly codeMeaning: string;
   readonly guideline: string;
+  /** Used when the type is 'classification'; kept while another type is picked, so nothing typed is lost. */
+  readonly classificationKind: ClassificationKind;
+  readonly options: readonly OptionDraft[];
 }
 
 export const EMPTY_LABEL: LabelDraft = {
@@ -23,6 +34,8 @@ export const EMPTY_LABEL: LabelDraft = {
   codeValue: '',
   codeMeaning: '',
   guideline: '',
+  classificationKind: 'single',
+  options: [],
 };
 
 export interface LabelCode {
@@ -37,6 +50,7 @@ export interface LabelInput {
   readonly colour: string;
   readonly code: LabelCode | null;
   readonly guideline: string;
+  readonly classification: LabelClassification | null;
 }
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -56,6 +70,8 @@ export function validateLabel(draft: LabelDraft): FieldErrors {
     if (!code[1]) fields['code.value'] = 'a code needs its value';
     if (!code[2]) fields['code.meaning'] = 'a code needs its meaning';
   }
+  if (draft.type === 'classification')
+    Object.assign(fields, optionErrors(draft.classificationKind, draft.options));
   return { fields, form: null };
 }
 
@@ -70,6 +86,8 @@ export function toLabelInput(draft: LabelDraft): LabelInput {
     colour: draft.colour.toLowerCase(),
     code: system && value && meaning ? { system, value, meaning } : null,
     guideline: draft.guideline,
+    classification:
+      draft.type === 'classification' ? classificationOf(draft.classificationKind, draft.options) : null,
   };
 }
 
@@ -83,5 +101,7 @@ export function draftOf(label: LabelInput): LabelDraft {
     codeValue: label.code?.value ?? '',
     codeMeaning: label.code?.meaning ?? '',
     guideline: label.guideline,
+    classificationKind: label.classification?.kind ?? 'single',
+    options: optionDrafts(label.classification),
   };
 }

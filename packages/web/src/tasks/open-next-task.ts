@@ -1,7 +1,6 @@
 import { api } from '../api/api-client.js';
-import type { Study } from '../api/api-types.js';
 import { navigate } from '../app/navigation.js';
-import { seriesLocations, viewerPathOf } from './task-target.js';
+import { taskPath } from './task-path.js';
 import type { Task } from './task-types.js';
 
 /**
@@ -14,9 +13,8 @@ export async function openNextTask(projectId: string): Promise<string | null> {
   const answer = await api.get<{ task: Task } | undefined>(`${base}/tasks/next`);
   if (!answer) return 'No task left in this project: well done.';
   const { task } = answer;
-  const { studies } = await api.get<{ studies: Study[] }>(`${base}/studies`);
-  const path = viewerPathOf(projectId, task, seriesLocations(studies));
-  if (!path) return 'Your next task is a single image, which the viewer cannot open yet.';
+  const path = await taskPath(projectId, task);
+  if (!path) return 'Your next task is on an image this project no longer has.';
   if (task.status === 'todo')
     await api.request('PATCH', `${base}/tasks/${encodeURIComponent(task.id)}`, { status: 'in_progress' });
   navigate(path);

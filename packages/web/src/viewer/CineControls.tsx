@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { loopSeconds, MAX_FRAME_RATE, MIN_FRAME_RATE } from './cine-rate.js';
 import { shortcutHint } from './viewer-shortcuts.js';
 
@@ -9,6 +10,8 @@ interface CineControlsProps {
   readonly onPlayPause: () => void;
   readonly onFrameRate: (framesPerSecond: number) => void;
   readonly onFrame: (index: number) => void;
+  /** Drawn under the scrubber at its width (the labelled frame ranges), so a range sits under its frames. */
+  readonly underScrubber?: ReactNode;
 }
 
 /** Play/pause, the frame rate and a frame scrubber for a multi-frame cine. */
@@ -26,17 +29,20 @@ export function CineControls(props: CineControlsProps) {
       >
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <label>
-        Frame
-        <input
-          type="range"
-          data-testid="cine-scrubber"
-          min={0}
-          max={count - 1}
-          value={index}
-          onChange={(event) => props.onFrame(Number(event.target.value))}
-        />
-      </label>
+      <span className="cine-scrub">
+        <label>
+          Frame
+          <input
+            type="range"
+            data-testid="cine-scrubber"
+            min={0}
+            max={count - 1}
+            value={index}
+            onChange={(event) => props.onFrame(Number(event.target.value))}
+          />
+        </label>
+        {props.underScrubber && <span className="cine-under-scrubber">{props.underScrubber}</span>}
+      </span>
       <label title={`Loop of ${loopSeconds(count, framesPerSecond).toFixed(2)} s`}>
         <input
           type="number"

@@ -14,7 +14,8 @@ interface CornerOverlaysProps {
 export function CornerOverlays({ unit, stack, details }: CornerOverlaysProps) {
   const transforms = stack
     ? [
-        stack.rotation ? `Rotated ${stack.rotation}°` : '',
+        // Whole degrees: an oblique image's camera comes back rotated by a float's crumb (1.7e-6°).
+        Math.round(stack.rotation) % 360 ? `Rotated ${Math.round(stack.rotation) % 360}°` : '',
         stack.flippedHorizontally ? 'Flipped H' : '',
         stack.flippedVertically ? 'Flipped V' : '',
         stack.inverted ? 'Inverted' : '',

@@ -1,14 +1,38 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnnotationEntry } from '../annotations/annotation-entry.js';
+import { SaveIndicator } from '../annotations/SaveIndicator.js';
+import { markKeyHandled } from '../app/handled-keys.js';
 import { Link } from '../app/Link.js';
 import { pathOf } from '../app/routes.js';
+import { ClassificationPanel } from '../classify/ClassificationPanel.js';
+import { type FrameLabelsHandle, FrameLabelsPanel } from '../classify/FrameLabelsPanel.js';
+import { frameLabelActionFor } from '../classify/frame-label-shortcuts.js';
+import { CineFrameRanges } from './annotate/CineFrameRanges.js';
+import { activateSegmentOf } from './annotate/mask-label.js';
+import { useViewerAnnotations } from './annotate/use-viewer-annotations.js';
+import { useViewerSegmentation } from './annotate/use-viewer-segmentation.js';
+import { ViewerAnnotationPanel } from './annotate/ViewerAnnotationPanel.js';
+import {
+  isApiImageAddress,
+  loadViewerFrames,
+  type ViewerAddress,
+  viewerAddressKey,
+} from './api-images/viewer-address.js';
 import { CineControls } from './CineControls.js';
 import { CornerOverlays } from './CornerOverlays.js';
 import { clampFrameRate, recordedFrameRate } from './cine-rate.js';
 import { type ImageDetails, imageDetailsOf } from './image-details.js';
 import { MprView } from './MprView.js';
 import type { MprViewerHandle } from './mpr-viewer.js';
-import { loadSeriesFrames, type SeriesAddress, type SeriesFrame } from './series-image-ids.js';
+import { SegmentationPanel } from './segmentation/SegmentationPanel.js';
+import { performSegmentationAction } from './segmentation/segmentation-actions.js';
+import { segmentationActionFor } from './segmentation/segmentation-shortcuts.js';
+import type { SeriesFrame } from './series-image-ids.js';
 import { openStackViewer, type StackState, type StackViewerHandle } from './stack-viewer.js';
+import { TaskBar } from './task/TaskBar.js';
+import { taskActionFor } from './task/task-shortcuts.js';
+import { useViewerTask } from './task/use-viewer-task.js';
+import { ViewerSeriesNavigation } from './ViewerSeriesNavigation.js';
 import { ViewerToolbar } from './ViewerToolbar.js';
 import { type MouseMode, type ViewerAction, viewerActionFor } from './viewer-shortcuts.js';
 import { canShowAsVolume } from './volume-eligibility.js';
@@ -49,11 +73,13 @@ function describeSeries(frames: readonly SeriesFrame[]): LoadedSeries {
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * A DICOM series: a StackViewport with window presets, view tools, cine controls for multi-frame
- * images and corner overlays, or (for CT and MR volumes) axial, sagittal and coronal views with crosshairs.
+ * A DICOM series or an image stored as a file (NIfTI, PNG, JPEG): a StackViewport with window presets,
+ * view tools, cine controls for multi-frame images and corner overlays, or (for volumes) axial, sagittal
+ * and coronal views with crosshairs.
  */
-export function ViewerPage(address: SeriesAddress) {
-  const { projectId, studyUid, seriesUid } = address;
+export function ViewerPage(address: ViewerAddress) {
+  const { projectId } = address;
+  const addressKey = viewerAddressKey(address);
   const element = useRef<HTMLDivElement>(null);
   const handle = useRef<StackViewerHandle | null>(null);
   const mprHandle = useRef<MprViewerHandle | null>(null);
@@ -68,7 +94,45 @@ export function ViewerPage(address: SeriesAddress) {
   const [mouseMode, setMouseMode] = useState<MouseMode>('window-level');
   const [playing, setPlaying] = useState(false);
   const [framesPerSecond, setFramesPerSecond] = useState(25);
+  const frameLabels = useRef<FrameLabelsHandle | null>(null);
+  const [openViewer, setOpenViewer] = useState<StackViewerHandle | null>(null);
+  const shownImageId = isApiImageAddress(address) ? address.imageId : undefined;
+  const shownSeriesUid = isApiImageAddress(address) ? undefined : address.seriesUid;
+  const shows = useMemo(
+    () => (shownImageId ? { imageId: shownImageId } : { seriesUid: shownSeriesUid ?? '' }),
+    [shownImageId, shownSeriesUid],
+  );
+  const annotations = useViewerAnnotations({
+    projectId,
+    shows,
+    frames: series?.frames ?? null,
+    cine: series?.unit === 'Frame',
+    viewer: openViewer,
+    restoreMouseMode: () => handle.current?.setMouseMode(mouseMode),
+    onDrawTool: () => maskEditor.current?.setTool(null),
+    onMaskLabel: (label) => {
+      const editor = maskEditor.current;
+      if (!editor) return;
+      activateSegmentOf(editor, label);
+      if (!editor.tool) editor.setTool('brush');
+    },
+    beforeHistory: () => segmentation.flush(),
+  });
+  const segmentation = useViewerSegmentation({
+    projectId,
+    viewer: openViewer,
+    session: annotations.session,
+    place: annotations.place,
+    frames: series?.frames ?? null,
+    labels: annotations.labels,
+    labelId: annotations.labelId,
+    readOnly: annotations.readOnly,
+  });
+  const task = useViewerTask(projectId, annotations.place?.target ?? null);
+  const maskEditor = useRef(segmentation.editor);
+  maskEditor.current = segmentation.editor;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: addressKey names the address, a new object each render.
   useEffect(() => {
     started.current = performance.now();
     let cancelled = false;
@@ -76,7 +140,7 @@ export function ViewerPage(address: SeriesAddress) {
     reopening.current = false;
     setStatus({ name: 'loading' });
     setMpr(false);
-    loadSeriesFrames({ projectId, studyUid, seriesUid })
+    loadViewerFrames(address)
       .then((frames) => {
         if (frames.length === 0) throw new Error('this series has no images');
         if (cancelled) return;
@@ -88,7 +152,7 @@ export function ViewerPage(address: SeriesAddress) {
     return () => {
       cancelled = true;
     };
-  }, [projectId, studyUid, seriesUid]);
+  }, [addressKey]);
 
   // The stack viewer is open whenever MPR is not: switching back opens it afresh.
   useEffect(() => {
@@ -105,6 +169,7 @@ export function ViewerPage(address: SeriesAddress) {
       .then((opened) => {
         if (cancelled) return opened.destroy();
         handle.current = opened;
+        setOpenViewer(opened);
         setStatus({ name: 'ready', firstImageMs: Math.round(performance.now() - started.current) });
         element.current?.focus();
       })
@@ -113,6 +178,7 @@ export function ViewerPage(address: SeriesAddress) {
       cancelled = true;
       handle.current?.destroy();
       handle.current = null;
+      setOpenViewer(null);
     };
   }, [series, mpr]);
 
@@ -146,6 +212,14 @@ export function ViewerPage(address: SeriesAddress) {
     if (playing) playOrPause(true, clamped);
   }
 
+  /** A navigation mode takes the left button back from a drawing tool. */
+  function chooseMouseMode(viewer: StackViewerHandle, mode: MouseMode) {
+    segmentation.editor?.setTool(null);
+    if (annotations.tool) annotations.pickTool(null);
+    viewer.setMouseMode(mode);
+    setMouseMode(mode);
+  }
+
   /** Does what a key or button asks; false when it does not apply here. */
   function perform(action: ViewerAction): boolean {
     if (action.kind === 'toggle-mpr') {
@@ -176,8 +250,7 @@ export function ViewerPage(address: SeriesAddress) {
         viewer.goTo(stack.count - 1);
         return true;
       case 'mouse-mode':
-        viewer.setMouseMode(action.mode);
-        setMouseMode(action.mode);
+        chooseMouseMode(viewer, action.mode);
         return true;
       case 'zoom':
         viewer.zoomBy(action.factor);
@@ -206,10 +279,84 @@ export function ViewerPage(address: SeriesAddress) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    // Typing in the frame-rate box or moving the scrubber is not a shortcut.
-    if (event.target instanceof HTMLInputElement) return;
+    // Typing in the frame-rate box, a label's text or moving the scrubber is not a shortcut.
+    const target = event.target;
+    if (
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement
+    )
+      return;
+    const taskAction = taskActionFor(event);
+    if (taskAction && (task.current || taskAction === 'previous')) {
+      void (taskAction === 'done-next' ? task.finish('done') : task.goToPrevious());
+      markKeyHandled(event.nativeEvent);
+      return;
+    }
+    const frameAction = frameLabelActionFor(event);
+    if (frameAction && frameLabels.current?.perform(frameAction)) {
+      markKeyHandled(event.nativeEvent);
+      return;
+    }
+    const maskAction = segmentationActionFor(event);
+    if (maskAction && segmentation.editor && !mpr) {
+      if (maskAction.kind === 'tool' && annotations.tool) annotations.pickTool(null);
+      if (performSegmentationAction(segmentation.editor, maskAction, currentWindow))
+        markKeyHandled(event.nativeEvent);
+      return;
+    }
+    if (!mpr && annotations.handleKey(event)) {
+      markKeyHandled(event.nativeEvent);
+      return;
+    }
     const action = viewerActionFor(event);
-    if (action && perform(action)) event.preventDefault();
+    if (action && perform(action)) markKeyHandled(event.nativeEvent);
+  }
+
+  /** The labels, frame ranges (cine) and masks panels, under the drawn annotations' list. */
+  function sidePanels(entries: readonly AnnotationEntry[]) {
+    const { session, place, readOnly } = annotations;
+    if (!session || !place || !stack) return null;
+    return (
+      <>
+        {place.cine && place.target.imageId && (
+          <FrameLabelsPanel
+            labels={annotations.labels}
+            entries={entries}
+            history={session.history}
+            target={place.target}
+            imageId={place.target.imageId}
+            frameIndex={stack.index}
+            frameCount={stack.count}
+            onSeek={(frame) => handle.current?.goTo(frame)}
+            readOnly={readOnly}
+            selectedLabelId={annotations.labelId ?? null}
+            handle={frameLabels}
+          />
+        )}
+        {segmentation.editor && (
+          <SegmentationPanel
+            editor={segmentation.editor}
+            labels={annotations.labels.filter((l) => l.type === 'mask')}
+            window={currentWindow}
+            syncStatus={segmentation.status}
+          />
+        )}
+        {segmentation.problem && (
+          <p className="annotation-problem" role="alert">
+            {segmentation.problem}
+          </p>
+        )}
+        <ClassificationPanel
+          labels={annotations.labels}
+          entries={entries}
+          history={session.history}
+          target={place.target}
+          imageRef={place.imageRefAt(stack.index)}
+          readOnly={readOnly}
+        />
+      </>
+    );
   }
 
   return (
@@ -217,9 +364,13 @@ export function ViewerPage(address: SeriesAddress) {
       <header className="viewer-bar">
         <Link to={pathOf({ name: 'project', projectId })}>← Project</Link>
         <span className="muted">
-          Wheel or ↑/↓: slices or frames · left drag: window/level · right drag: zoom · middle drag: pan · ?:
-          all shortcuts
+          Wheel or ↑/↓: slices or frames · left drag: window/level · right drag: zoom · middle drag: pan ·
+          1–9: label · ?: all shortcuts
         </span>
+        <TaskBar task={task} />
+        {annotations.session && (
+          <SaveIndicator store={annotations.session.store} labels={annotations.labels} />
+        )}
       </header>
       {series && (
         <ViewerToolbar
@@ -230,32 +381,59 @@ export function ViewerPage(address: SeriesAddress) {
           onAction={perform}
         />
       )}
-      <div className="viewer-frame">
-        {mpr && series ? (
-          <MprView frames={series.frames} handle={mprHandle} initialWindow={currentWindow} />
-        ) : (
-          <>
-            <div
-              ref={element}
-              className="viewport"
-              data-testid="viewport"
-              data-status={status.name}
-              data-first-image-ms={status.name === 'ready' ? status.firstImageMs : undefined}
-              // Focusable so that the keys work once the image is shown.
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: the viewport takes keyboard input.
-              tabIndex={0}
-              role="img"
-              aria-label="Image viewer"
-              onContextMenu={(e) => e.preventDefault()}
-            />
-            <CornerOverlays unit={series?.unit ?? 'Slice'} stack={stack} details={series?.details ?? {}} />
-          </>
+      <div className="viewer-body">
+        {!isApiImageAddress(address) && (
+          <ViewerSeriesNavigation
+            projectId={projectId}
+            studyUid={address.studyUid}
+            seriesUid={address.seriesUid}
+          />
         )}
-        {status.name === 'loading' && !mpr && <div className="overlay centre">Loading…</div>}
-        {status.name === 'failed' && (
-          <div className="overlay centre error" role="alert">
-            {status.message}
-          </div>
+        <div className="viewer-frame">
+          {mpr && series ? (
+            <MprView frames={series.frames} handle={mprHandle} initialWindow={currentWindow} />
+          ) : (
+            <>
+              <div
+                ref={element}
+                className="viewport"
+                data-testid="viewport"
+                data-status={status.name}
+                data-first-image-ms={status.name === 'ready' ? status.firstImageMs : undefined}
+                // Focusable so that the keys work once the image is shown.
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: the viewport takes keyboard input.
+                tabIndex={0}
+                role="img"
+                aria-label="Image viewer"
+                onContextMenu={(e) => e.preventDefault()}
+              />
+              <CornerOverlays unit={series?.unit ?? 'Slice'} stack={stack} details={series?.details ?? {}} />
+            </>
+          )}
+          {status.name === 'loading' && !mpr && <div className="overlay centre">Loading…</div>}
+          {status.name === 'failed' && (
+            <div className="overlay centre error" role="alert">
+              {status.message}
+            </div>
+          )}
+        </div>
+        {annotations.session && annotations.place ? (
+          <ViewerAnnotationPanel
+            projectId={projectId}
+            annotations={annotations}
+            session={annotations.session}
+            place={annotations.place}
+          >
+            {(entries) => sidePanels(entries)}
+          </ViewerAnnotationPanel>
+        ) : (
+          annotations.problem && (
+            <aside className="annotation-sidebar" aria-label="Annotations">
+              <p className="annotation-problem" role="alert">
+                {annotations.problem}
+              </p>
+            </aside>
+          )
         )}
       </div>
       {cine && stack && (
@@ -267,6 +445,18 @@ export function ViewerPage(address: SeriesAddress) {
           onPlayPause={() => playOrPause(!playing)}
           onFrameRate={changeFrameRate}
           onFrame={(index) => handle.current?.goTo(index)}
+          underScrubber={
+            annotations.session &&
+            annotations.place && (
+              <CineFrameRanges
+                session={annotations.session}
+                place={annotations.place}
+                labels={annotations.labels}
+                frameIndex={stack.index}
+                onSeek={(frame) => handle.current?.goTo(frame)}
+              />
+            )
+          }
         />
       )}
     </main>

@@ -28,11 +28,20 @@ export function setUpCornerstone(): Promise<void> {
   return ready;
 }
 
-/** Gives the loader each frame's DICOM JSON, which it reads instead of asking the server per frame. */
+/**
+ * Gives the loader each frame's DICOM JSON, which it reads instead of asking the server per frame. A
+ * projection image (DX, CR, MG) without Pixel Spacing is measured by its Imager Pixel Spacing, as the
+ * server reads it (docs/image-model.md); the loader alone would take 1 mm pixels.
+ */
 export function registerFrameMetadata(frames: readonly SeriesFrame[]): void {
-  for (const frame of frames)
+  for (const { imageId, instance } of frames) {
+    const spaced =
+      instance['00280030'] || !instance['00181164']
+        ? instance
+        : { ...instance, '00280030': instance['00181164'] };
     dicomImageLoader.wadors.metaDataManager.add(
-      frame.imageId,
-      frame.instance as unknown as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1],
+      imageId,
+      spaced as unknown as Parameters<typeof dicomImageLoader.wadors.metaDataManager.add>[1],
     );
+  }
 }

@@ -29,6 +29,11 @@ export function bindNavigationTools(group: ToolGroup): void {
   setLeftDrag(group, 'window-level');
 }
 
+/** Takes the left button from the navigation tools (a drawing tool gets it); their other buttons stay. */
+export function releaseLeftDrag(group: ToolGroup): void {
+  for (const toolName of Object.values(TOOL_OF_MODE)) group.setToolPassive(toolName);
+}
+
 /** Gives the left button to one tool; the others keep their other buttons (setToolPassive drops only the left). */
 export function setLeftDrag(group: ToolGroup, mode: MouseMode): void {
   for (const [other, toolName] of Object.entries(TOOL_OF_MODE))

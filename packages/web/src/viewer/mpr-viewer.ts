@@ -67,7 +67,11 @@ export async function openMprViewer(
     if (range) onWindow({ width: range.upper - range.lower, center: (range.upper + range.lower) / 2 });
   };
   for (const plane of MPR_PLANES) elements[plane].addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
+  // Panes change size with the window and the side panels; the canvases follow (else they stretch).
+  const resizer = new ResizeObserver(() => engine.resize(true, true));
+  for (const plane of MPR_PLANES) resizer.observe(elements[plane]);
   const destroy = () => {
+    resizer.disconnect();
     for (const plane of MPR_PLANES) elements[plane].removeEventListener(Enums.Events.VOI_MODIFIED, onVoi);
     ToolGroupManager.destroyToolGroup(group.id);
     engine.destroy();

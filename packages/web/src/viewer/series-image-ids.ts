@@ -1,3 +1,4 @@
+import type { ImageGeometry } from '../annotations/cornerstone/core-geometry.js';
 import { apiErrorOf } from '../api/api-error.js';
 import { type DicomJsonInstance, numberValues, stringValue, TAG } from './dicom-json.js';
 import { orderInstances } from './series-order.js';
@@ -12,6 +13,11 @@ export interface SeriesAddress {
 export interface SeriesFrame {
   readonly imageId: string;
   readonly instance: DicomJsonInstance;
+  /**
+   * The voxel grid of the stored file when the frames show it reoriented (a NIfTI turned the right way up):
+   * annotations index into the stored grid, whatever the display. Absent for DICOM, shown as stored.
+   */
+  readonly storedGeometry?: ImageGeometry;
 }
 
 /** The series' base URL on our DICOMweb (same origin: the session cookie signs the requests). */

@@ -1,5 +1,8 @@
 import { Enums, RenderingEngine, type Types } from '@cornerstonejs/core';
-import { ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
+import { ToolGroupManager, type Types as ToolTypes, utilities as toolUtilities } from '@cornerstonejs/tools';
+
+type ToolGroup = ToolTypes.IToolGroup;
+
 import { registerFrameMetadata, setUpCornerstone } from './cornerstone-setup.js';
 import { bindNavigationTools, setLeftDrag } from './mouse-bindings.js';
 import type { SeriesFrame } from './series-image-ids.js';
@@ -23,6 +26,10 @@ export interface StackState {
 
 export interface StackViewerHandle {
   readonly viewport: Types.IStackViewport;
+  /** The viewport's tool group: annotation and segmentation tools are added to it. */
+  readonly toolGroup: ToolGroup;
+  /** Runs `teardown` first when the viewer is destroyed (what built on its tools leaves before they go). */
+  beforeDestroy(teardown: () => void): void;
   scroll(delta: number): void;
   goTo(index: number): void;
   setWindow(window: WindowLevel): void;
@@ -88,8 +95,21 @@ export async function openStackViewer(
   for (const name of events) element.addEventListener(name, report);
   element.addEventListener(Enums.Events.VOI_MODIFIED, onVoi);
 
+  // The viewport's box changes when side panels open or the window resizes: the canvas must follow, or the
+  // image is drawn stretched into the new box.
+  // The view (zoom and pan relative to the fitted image, rotation, flips) is kept across the resize.
+  const resizer = new ResizeObserver(() => {
+    const presentation = viewport.getViewPresentation();
+    engine.resize(true, false);
+    viewport.setViewPresentation(presentation);
+    viewport.render();
+  });
+  resizer.observe(element);
   const stop = () => toolUtilities.cine.stopClip(element);
+  const teardowns: (() => void)[] = [];
   const destroy = () => {
+    for (const teardown of teardowns.splice(0).reverse()) teardown();
+    resizer.disconnect();
     stop();
     toolUtilities.stackPrefetch.disable(element);
     for (const name of events) element.removeEventListener(name, report);
@@ -106,7 +126,13 @@ export async function openStackViewer(
     destroy();
     throw error;
   }
+  // Resolves once the first image is drawn, not merely handed over: the time to the first image is then
+  // what the user sees (the first WebGL draw can take a second under software rendering).
+  const rendered = new Promise<void>((resolve) =>
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, () => resolve(), { once: true }),
+  );
   viewport.render();
+  await Promise.race([rendered, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   report();
   // Loads the rest of the stack in the background, nearest slices first: scrolling and the cine then
   // show cached frames (the cine's scroll skips frames that are still loading, and a late one could
@@ -123,6 +149,8 @@ export async function openStackViewer(
     change(() => viewport.setProperties({ voiRange: voiRangeOf(window) }));
   return {
     viewport,
+    toolGroup: group,
+    beforeDestroy: (teardown) => teardowns.push(teardown),
     scroll: (delta) => viewport.scroll(delta),
     goTo: (index) => void viewport.setImageIdIndex(Math.max(0, Math.min(count - 1, index))),
     setWindow,

@@ -10,9 +10,10 @@ const slice = (z: number): DicomJsonInstance => ({
 describe('canShowAsVolume', () => {
   const slices = [slice(0), slice(2.5), slice(5)];
 
-  it('takes CT and MR series of positioned slices', () => {
+  it('takes CT, MR and OT (a NIfTI volume) series of positioned slices', () => {
     expect(canShowAsVolume('CT', slices)).toBe(true);
     expect(canShowAsVolume('MR', slices)).toBe(true);
+    expect(canShowAsVolume('OT', slices)).toBe(true);
   });
 
   it('refuses other modalities, too few slices, unpositioned slices and multi-frame images', () => {

@@ -4,14 +4,20 @@ import { type DicomJsonInstance, numberValues, TAG } from './dicom-json.js';
 const MIN_SLICES = 3;
 
 /**
- * Whether a series can be shown as a volume in MPR: a CT or MR of single-frame slices (one instance
+ * Modalities whose positioned slices make a volume. OT is what a NIfTI volume reads as (api-images):
+ * NIfTI records no modality, and its slices are positioned by its affine.
+ */
+const VOLUME_MODALITIES: ReadonlySet<string | undefined> = new Set(['CT', 'MR', 'OT']);
+
+/**
+ * Whether a series can be shown as a volume in MPR: a CT, MR or OT of single-frame slices (one instance
  * each) that all state where they lie (position and orientation), enough of them to make the other planes.
  */
 export function canShowAsVolume(
   modality: string | undefined,
   instances: readonly DicomJsonInstance[],
 ): boolean {
-  if (modality !== 'CT' && modality !== 'MR') return false;
+  if (!VOLUME_MODALITIES.has(modality)) return false;
   const distinct = new Set(instances);
   if (distinct.size < MIN_SLICES || distinct.size !== instances.length) return false;
   return instances.every(

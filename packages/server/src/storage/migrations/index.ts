@@ -5,6 +5,8 @@ import { imaging } from './0003-imaging.js';
 import { annotation } from './0004-annotation.js';
 import { jobsAndAudit } from './0005-jobs-and-audit.js';
 import { dicomAttributes } from './0006-dicom-attributes.js';
+import { labelOptionsAndExamples } from './0007-label-options-and-examples.js';
+import { annotationBlobs } from './0008-annotation-blobs.js';
 
 /**
  * Every migration, by name. Names sort in the order they run and never change once released;
@@ -17,4 +19,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-annotation': annotation,
   '0005-jobs-and-audit': jobsAndAudit,
   '0006-dicom-attributes': dicomAttributes,
+  '0007-label-options-and-examples': labelOptionsAndExamples,
+  '0008-annotation-blobs': annotationBlobs,
 };

@@ -8,6 +8,7 @@ export {
   type ImageGeometry,
   indexToPatient,
   norm,
+  normalize,
   patientToIndex,
   subtract,
   type Vec3,

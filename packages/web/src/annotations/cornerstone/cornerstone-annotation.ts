@@ -61,6 +61,10 @@ export const CORNERSTONE_TOOL = {
   angle: 'Angle',
   rectangleRoi: 'RectangleROI',
   boundingBox: 'BoundingBox',
+  /** A RectangleROITool subclass for the slice a 3D box is seen on (the viewer moves it with the slice). */
+  box3d: 'Box3D',
+  /** Linear-spline ROIs are polygons: their handles are the corners. */
+  splineRoi: 'SplineROI',
   ellipticalRoi: 'EllipticalROI',
   circleRoi: 'CircleROI',
   planarFreehandRoi: 'PlanarFreehandROI',

@@ -147,7 +147,7 @@ describe('payload → Cornerstone → payload on an oblique, anisotropic grid', 
     [
       'polygon',
       payload('polygon', { points: [at(10, 10), at(50, 12), at(30, 40.5)] }),
-      CORNERSTONE_TOOL.planarFreehandRoi,
+      CORNERSTONE_TOOL.splineRoi,
     ],
     [
       'freehandContour',

@@ -62,6 +62,8 @@ function defaultType(annotation: CornerstoneToolAnnotation): AnnotationType {
       return 'ellipseRoi';
     case CORNERSTONE_TOOL.circleRoi:
       return 'circleRoi';
+    case CORNERSTONE_TOOL.splineRoi:
+      return 'polygon';
     case CORNERSTONE_TOOL.planarFreehandRoi:
       return annotation.data.contour?.closed === false ? 'polyline' : 'freehandContour';
     case CORNERSTONE_TOOL.probe:
@@ -194,7 +196,9 @@ function dataFor(
     case 'polygon':
     case 'freehandContour':
     case 'polyline': {
-      const polyline = annotation.data.contour?.polyline ?? annotation.data.handles.points;
+      // A spline ROI's handles are its corners; a freehand one keeps its drawn line in the contour.
+      const spline = annotation.metadata.toolName === CORNERSTONE_TOOL.splineRoi;
+      const polyline = (!spline && annotation.data.contour?.polyline) || annotation.data.handles.points;
       return { points: polyline.map((p) => plane.fromWorld(p)) };
     }
     case 'landmark': {

@@ -48,6 +48,7 @@ interface ToolShape {
   readonly points: WorldPoint[];
   readonly contour?: { polyline: WorldPoint[]; closed: boolean };
   readonly label?: string;
+  readonly spline?: { readonly type: 'LINEAR' };
 }
 
 function toolShape(payload: AnnotationPayload, plane: ImagePlanePoints): ToolShape | undefined {
@@ -76,7 +77,16 @@ function toolShape(payload: AnnotationPayload, plane: ImagePlanePoints): ToolSha
         toolName: CORNERSTONE_TOOL.circleRoi,
         points: [world(payload.data.center), world(payload.data.edge)],
       };
-    case 'polygon':
+    case 'polygon': {
+      // A linear spline: its handles are the corners, which stay editable one by one.
+      const corners = payload.data.points.map(world);
+      return {
+        toolName: CORNERSTONE_TOOL.splineRoi,
+        points: corners,
+        contour: { polyline: corners, closed: true },
+        spline: { type: 'LINEAR' },
+      };
+    }
     case 'freehandContour':
     case 'polyline':
       return {
@@ -138,6 +148,7 @@ export function cornerstoneFromPayload(
       handles: { points: shape.points, activeHandleIndex: null },
       ...(shape.contour ? { contour: shape.contour } : {}),
       ...(shape.label !== undefined ? { label: shape.label } : {}),
+      ...(shape.spline ? { spline: { ...shape.spline } } : {}),
       voxelhub: factsOf(payload),
     },
   };

@@ -1,5 +1,5 @@
-import type { AnnotationType } from '@voxelhub/core/annotation';
-import type { LabelType } from '../storage/schema.js';
+import type { AnnotationType } from './annotation-payload.js';
+import type { LabelType } from './label-types.js';
 
 /**
  * Which label type each of core's annotation types may be drawn with: the one place that pairs them.

@@ -1,7 +1,7 @@
-import { ANNOTATION_RECORDS } from '@voxelhub/core/annotation';
 import { describe, expect, it } from 'vitest';
-import { LABEL_TYPES } from '../storage/schema.js';
 import { annotationTypesFor, fitsLabelType, LABEL_TYPE_OF_ANNOTATION } from './annotation-label-types.js';
+import { ANNOTATION_RECORDS } from './annotation-payload.js';
+import { LABEL_TYPES } from './label-types.js';
 
 describe('annotation types and label types', () => {
   it("pairs every one of core's annotation types with a label type", () => {
