@@ -1,3 +1,5 @@
+export * from './deid/index.js';
+export * from './deid-files/index.js';
 export * from './dicom/attribute-values.js';
 export * from './dicom/instance-header.js';
 export * from './dicom/parse-dicom.js';

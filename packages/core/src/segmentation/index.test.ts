@@ -29,6 +29,7 @@ describe('@voxelhub/core/segmentation', () => {
       'fillHoles',
       'interpolateBetweenSlices',
       'labelMapFromNifti',
+      'labelMapOntoGrid',
       'labelMapToNifti',
       'segmentVoxelCounts',
     ]);

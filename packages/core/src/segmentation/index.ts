@@ -8,4 +8,5 @@ export * from './fill-holes.js';
 export * from './interpolate-between-slices.js';
 export type { LabelMap } from './label-map.js';
 export * from './label-map-nifti.js';
+export * from './label-map-onto-grid.js';
 export * from './segment-voxel-counts.js';

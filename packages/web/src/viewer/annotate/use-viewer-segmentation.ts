@@ -71,6 +71,7 @@ export function useViewerSegmentation(input: ViewerSegmentationInput) {
           history: session.history,
           blobs: createApiBlobs(api, projectId),
           geometry: place.displayGeometry,
+          ...(place.geometry !== place.displayGeometry ? { storedGeometry: place.geometry } : {}),
           target: place.target,
           imageId,
           labelIdForNew: () => {

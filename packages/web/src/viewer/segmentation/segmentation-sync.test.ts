@@ -3,7 +3,7 @@ import { type LabelMap, labelMapFromNifti } from '@voxelhub/core/segmentation';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationHistory } from '../../annotations/annotation-history.js';
 import { AnnotationStore } from '../../annotations/annotation-store.js';
-import type { ImageGeometry } from '../../annotations/cornerstone/core-geometry.js';
+import { fromColumns, type ImageGeometry } from '../../annotations/cornerstone/core-geometry.js';
 import { FakeAnnotationServer } from '../../annotations/fake-annotation-server.js';
 import { TARGET } from '../../annotations/test-annotations.js';
 import type { AnnotationBlobs } from './annotation-blobs.js';
@@ -68,7 +68,14 @@ class MemoryBlobs implements AnnotationBlobs {
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
-function setup(options: { key?: string; store?: AnnotationStore; blobs?: MemoryBlobs } = {}) {
+function setup(
+  options: {
+    key?: string;
+    store?: AnnotationStore;
+    blobs?: MemoryBlobs;
+    storedGeometry?: ImageGeometry;
+  } = {},
+) {
   const server = new FakeAnnotationServer();
   const store = options.store ?? new AnnotationStore({ transport: server.transport(), debounceMs: 100 });
   const history = new AnnotationHistory(store);
@@ -87,6 +94,7 @@ function setup(options: { key?: string; store?: AnnotationStore; blobs?: MemoryB
     debounceMs: 1000,
     onStatus: (s) => statuses.push(s.kind),
     ...(options.key ? { key: options.key } : {}),
+    ...(options.storedGeometry ? { storedGeometry: options.storedGeometry } : {}),
   });
   const payloadIn = () => (sync.key ? store.get(sync.key)?.content : undefined);
   return { server, store, history, editor, blobs, sync, statuses, payloadIn };
@@ -100,6 +108,30 @@ afterEach(() => {
 });
 
 describe('SegmentationSync', () => {
+  it("saves a mask painted on a reoriented display on the stored image's grid, and loads it back onto the display", async () => {
+    // The display (GEOMETRY) has voxel (i, j, k) at (−10 + 0.5 i, 20 + 0.5 j, 30 + 2 k). The stored file runs
+    // its first axis down the display's j and its second along the display's i: stored (a, b, k) is at
+    // (−10 + 0.5 b, 21 − 0.5 a, 30 + 2 k), i.e. display (b, 2 − a, k).
+    const stored: ImageGeometry = {
+      dims: [3, 4, 2],
+      spacing: [0.5, 0.5, 2],
+      origin: [-10, 21, 30],
+      direction: fromColumns([0, -1, 0], [1, 0, 0], [0, 0, 1]),
+    };
+    const { editor, blobs, sync, store, payloadIn } = setup({ storedGeometry: stored });
+    editor.paint(1); // display (1, 0, 0): stored (2, 1, 0), voxel 2 + 3 · 1 = 5
+    sync.edited();
+    await advance(1100);
+    const reference = labelMapReferenceOf(payloadIn()!.payload)!;
+    const { map } = labelMapFromNifti(blobs.stored.get(reference.blobKey)!);
+    expect(map.dims).toEqual([3, 4, 2]);
+    expect(Array.from(map.voxels.keys()).filter((n) => map.voxels[n])).toEqual([5]);
+    // Another viewer opening the saved mask paints it back where it was drawn.
+    const reopened = setup({ store, blobs, key: sync.key!, storedGeometry: stored });
+    await reopened.sync.start();
+    expect(reopened.editor.painted()).toEqual([1]);
+  });
+
   it('creates the annotation one debounce after the first stroke, with the mask as a NIfTI blob', async () => {
     const { editor, blobs, sync, server, store, payloadIn, statuses } = setup();
     editor.paint(5);

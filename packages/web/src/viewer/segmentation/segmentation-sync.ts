@@ -1,5 +1,10 @@
 import type { Segment } from '@voxelhub/core/annotation';
-import { type LabelMap, labelMapFromNifti, labelMapToNifti } from '@voxelhub/core/segmentation';
+import {
+  type LabelMap,
+  labelMapFromNifti,
+  labelMapOntoGrid,
+  labelMapToNifti,
+} from '@voxelhub/core/segmentation';
 import { sameJson } from '../../annotations/annotation-entry.js';
 import type { AnnotationTarget } from '../../annotations/annotation-head.js';
 import type { AnnotationHistory } from '../../annotations/annotation-history.js';
@@ -33,8 +38,13 @@ export interface SegmentationSyncOptions {
   readonly store: AnnotationStore;
   readonly history: AnnotationHistory;
   readonly blobs: AnnotationBlobs;
-  /** The grid the NIfTI is written on: the stack's. */
+  /** The grid painted on: the stack's, slice k = stack image k. */
   readonly geometry: ImageGeometry;
+  /**
+   * The stored image's grid when the stack shows it reoriented (a NIfTI turned the right way up): the mask
+   * is saved on it, so that its voxels line up with the image file's. Absent: saved on `geometry`.
+   */
+  readonly storedGeometry?: ImageGeometry;
   /** Where a new annotation goes (the series). */
   readonly target: AnnotationTarget;
   /** The image the payload's imageRef names. */
@@ -159,7 +169,11 @@ export class SegmentationSync {
     const externalVersion = this.#externalVersion;
     this.#report({ kind: 'uploading' });
     try {
-      const bytes = labelMapToNifti(editor.toLabelMap(), geometry, { gzip: true });
+      const stored = this.#options.storedGeometry;
+      const painted = editor.toLabelMap();
+      const bytes = stored
+        ? labelMapToNifti(labelMapOntoGrid(painted, geometry, stored), stored, { gzip: true })
+        : labelMapToNifti(painted, geometry, { gzip: true });
       const { blobKey } = await blobs.upload(bytes);
       this.#failures = 0;
       // Undo, redo or a reload came while uploading: the store's version wins; later edits save again.
@@ -227,7 +241,12 @@ export class SegmentationSync {
     try {
       const bytes = await this.#options.blobs.download(reference.blobKey);
       if (version !== this.#externalVersion || this.#disposed) return;
-      this.#options.editor.loadLabelMap(labelMapFromNifti(bytes).map, reference.segments);
+      const saved = labelMapFromNifti(bytes);
+      // A mask saved on another grid (the stored image's) is laid onto the one painted on.
+      const map = sameGrid(saved.geometry, this.#options.geometry)
+        ? saved.map
+        : labelMapOntoGrid(saved.map, saved.geometry, this.#options.geometry);
+      this.#options.editor.loadLabelMap(map, reference.segments);
       this.#report({ kind: 'idle' });
     } catch (error) {
       if (version === this.#externalVersion) this.#report({ kind: 'failed', message: messageOf(error) });
@@ -245,4 +264,16 @@ export class SegmentationSync {
   #report(status: SegmentationSyncStatus): void {
     this.#options.onStatus?.(status);
   }
+}
+
+/** Whether two grids are the same up to the float32 precision of a NIfTI header. */
+function sameGrid(a: ImageGeometry, b: ImageGeometry): boolean {
+  const close = (x: readonly number[], y: readonly number[], tolerance: number) =>
+    x.length === y.length && x.every((v, n) => Math.abs(v - y[n]!) <= tolerance);
+  return (
+    close(a.dims, b.dims, 0) &&
+    close(a.spacing, b.spacing, 1e-4) &&
+    close(a.origin, b.origin, 1e-3) &&
+    close(a.direction, b.direction, 1e-4)
+  );
 }
