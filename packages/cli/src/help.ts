@@ -1,6 +1,6 @@
 export const VERSION = '0.1.0';
 
-export type CommandName = 'info' | 'convert' | 'import' | 'serve';
+export type CommandName = 'info' | 'convert' | 'deid' | 'import' | 'serve';
 
 const COMMANDS: Record<CommandName, { summary: string; usage: string; options: string[] }> = {
   info: {
@@ -36,6 +36,26 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
     options: [
       '-o, --output     folder to write into (created if missing)',
       '--uncompressed   write .nii instead of .nii.gz',
+    ],
+  },
+  deid: {
+    summary:
+      'write de-identified copies of DICOM (PS3.15 basic profile), NIfTI, PNG and JPEG files, and a report',
+    usage:
+      'voxelhub deid <paths...> -o <folder> [--option <id>]... [--key-file <file> | --new-key-file <file>]\n       [--dry-run] [--report <file>] [--keep-names] [--force]',
+    options: [
+      '-o, --output     folder for the copies and deid-report.json (empty, outside the inputs)',
+      '--option <id>    a PS3.15 option, repeatable; one of: retainSafePrivate, retainUIDs,',
+      '                 retainDeviceIdentity, retainInstitutionIdentity, retainPatientCharacteristics,',
+      '                 retainLongitudinalFullDates, retainLongitudinalModifiedDates, cleanDescriptors,',
+      '                 cleanStructuredContent, cleanGraphics',
+      '--key-file       the project key (64 hex digits): the same key gives the same UIDs, dates, names',
+      '--new-key-file   write a new random key to this file (mode 0600) and use it',
+      '                 (without a key, a random one is used: UIDs are not reproducible)',
+      '--dry-run        write no copy: print the summary (and write --report)',
+      '--report         also write the report, with input paths, to this file',
+      '--keep-names     keep relative paths (default: pseudonymous folder and file names)',
+      '--force          write into a non-empty output folder',
     ],
   },
 };

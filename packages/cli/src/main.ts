@@ -37,6 +37,35 @@ async function convert(args: string[]): Promise<number> {
   return convertCommand(positionals, { output: values.output, uncompressed: values.uncompressed === true });
 }
 
+async function deid(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    option: { type: 'string', multiple: true },
+    'key-file': { type: 'string' },
+    'new-key-file': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    report: { type: 'string' },
+    'keep-names': { type: 'boolean' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('deid');
+  if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
+  if (typeof values.output !== 'string' && !values['dry-run'])
+    throw new UsageError("required option '-o, --output <folder>' not specified (or use --dry-run)");
+  const { deidCommand } = await import('./commands/deid.js');
+  return deidCommand(positionals, {
+    output: values.output,
+    options: values.option ?? [],
+    keyFile: values['key-file'],
+    newKeyFile: values['new-key-file'],
+    dryRun: values['dry-run'] === true,
+    report: values.report,
+    keepNames: values['keep-names'] === true,
+    force: values.force === true,
+  });
+}
+
 async function importFiles(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     project: { type: 'string' },
@@ -99,6 +128,7 @@ function printHelp(command?: CommandName): number {
 const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = {
   info,
   convert,
+  deid,
   import: importFiles,
   serve,
 };

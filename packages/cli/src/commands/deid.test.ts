@@ -1,0 +1,356 @@
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
+import { CONFIDENTIALITY_OPTIONS, parseDicom } from '@voxelhub/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commandHelp } from '../help.js';
+import { main } from '../main.js';
+import { type DeidOptions, deidCommand } from './deid.js';
+import type { RunReportJson } from './deid-run-report.js';
+
+const TESTDATA = fileURLToPath(new URL('../../../../../shared/testdata/', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'voxelhub-deid-cli-'));
+const input = join(work, 'export');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A folder like a PACS export: a patient-named folder, a DICOM file with no extension or preamble. */
+const DICOM_INPUTS: Record<string, string> = {
+  'DOE^JOHN/ct/CT_small.dcm': 'pydicom/CT_small.dcm',
+  'DOE^JOHN/mr/MR_small.dcm': 'pydicom/MR_small.dcm',
+  'DOE^JOHN/mr/JPEG2000.dcm': 'pydicom/JPEG2000.dcm',
+  'DOE^JOHN/IM0001': 'pydicom/ExplVR_LitEndNoMeta.dcm',
+  'fmri/slice1.dcm': 'dcm_qa_nih/In/20180918GE/mr_0004/axial_epi_fmri_interleaved_i_to_s-00001.dcm',
+  'fmri/slice2.dcm': 'dcm_qa_nih/In/20180918GE/mr_0004/axial_epi_fmri_interleaved_i_to_s-00002.dcm',
+};
+
+function pngChunk(type: string, data: Uint8Array): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([head, body, crc]);
+}
+
+/** A 2×2 grey PNG carrying a patient's name in a tEXt chunk. */
+function identifyingPng(): Buffer {
+  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 0, 0, 0, 0]);
+  const pixels = deflateSync(Buffer.from([0, 10, 20, 0, 30, 40]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('tEXt', Buffer.from('Author\0DOE^JOHN', 'latin1')),
+    pngChunk('IDAT', pixels),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+beforeAll(() => {
+  for (const [target, source] of Object.entries(DICOM_INPUTS)) {
+    mkdirSync(dirname(join(input, target)), { recursive: true });
+    copyFileSync(join(TESTDATA, source), join(input, target));
+  }
+  copyFileSync(join(TESTDATA, 'nibabel/example_nifti2.nii.gz'), join(input, 'DOE^JOHN/brain.nii.gz'));
+  writeFileSync(join(input, 'DOE^JOHN/photo.png'), identifyingPng());
+  writeFileSync(join(input, 'notes.txt'), 'not an image\n');
+});
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the command with stdout and stderr captured. */
+async function deid(paths: string[], options: DeidOptions): Promise<Run> {
+  return captured(() => deidCommand(paths, options));
+}
+
+async function captured(command: () => Promise<number>): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    stdout += String(s);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    stderr += String(s);
+    return true;
+  });
+  try {
+    return { code: await command(), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(folder, f)).isFile())
+    .sort();
+}
+
+const report = (folder: string): RunReportJson =>
+  JSON.parse(readFileSync(join(folder, 'deid-report.json'), 'utf8'));
+
+const uidsOf = (file: string) => {
+  const { dataSet } = parseDicom(readFileSync(file));
+  return ['x00080018', 'x0020000d', 'x0020000e'].map((tag) => dataSet.string(tag));
+};
+
+describe('voxelhub deid', () => {
+  const keyFile = join(work, 'project.key');
+  const first = join(work, 'out-1');
+  let run: Run;
+  beforeAll(async () => {
+    run = await deid([input], { output: first, newKeyFile: keyFile });
+  });
+
+  it('writes a copy of every image and a report, skipping other files', () => {
+    expect(run.stderr).toContain(`wrote a new project key to ${keyFile}`);
+    expect(run.code).toBe(0);
+    const r = report(first);
+    expect(r.totals).toMatchObject({ files: 9, done: 8, skipped: 1, failed: 0, leaks: 0 });
+    expect(r.files.map((f) => f.kind).sort()).toEqual([
+      'dicom',
+      'dicom',
+      'dicom',
+      'dicom',
+      'dicom',
+      'dicom',
+      'nifti',
+      null,
+      'png',
+    ]);
+    for (const f of r.files) {
+      expect(f.leaks).toEqual([]);
+      if (f.status === 'done') expect(existsSync(join(first, f.output!))).toBe(true);
+    }
+    expect(filesUnder(first)).toHaveLength(9); // 8 copies and the report, no temp files
+    expect(r.profile.tableE1_1Edition).toMatch(/^20\d\d[a-e]$/);
+    expect(r.key).toMatchObject({ source: 'new-file', uidsReproducible: true });
+    expect(r.attributes.find((a) => a.tag === '00100010')).toMatchObject({
+      name: "Patient's Name",
+      files: 5, // IM0001 has none
+    });
+    expect(r.attributes.find((a) => a.name === 'PNG tEXt chunk')).toMatchObject({
+      applied: 'removed',
+      count: 1,
+    });
+  });
+
+  it('prints a short summary with the counts, the key and the leak count', () => {
+    expect(run.stdout).toMatch(/^9 files: 8 de-identified, 1 skipped, 0 failed into /);
+    expect(run.stdout).toContain('UIDs reproducible with this key');
+    expect(run.stdout).toContain('leaks:    none');
+    expect(run.stdout).toMatch(/uid-replaced\s+\d+\s+6\s+00080018\s+SOP Instance UID/);
+  });
+
+  it('writes no original file or folder name, and no identifying value, into the output', () => {
+    const names = filesUnder(first).join('\n');
+    for (const original of [
+      'DOE',
+      'JOHN',
+      'ct',
+      'mr',
+      'fmri',
+      'slice',
+      'IM0001',
+      'brain',
+      'photo',
+      'CT_small',
+    ])
+      expect(names).not.toContain(original);
+    const all = Buffer.concat(filesUnder(first).map((f) => readFileSync(join(first, f))));
+    expect(all.includes('DOE^JOHN')).toBe(false);
+    // The tree keeps its shape: the four DICOM files of DOE^JOHN share a pseudonymous folder.
+    const dicom = report(first)
+      .files.filter((f) => f.kind === 'dicom')
+      .map((f) => f.output!);
+    expect(new Set(dicom.map((o) => o.split('/')[0])).size).toBe(2);
+    for (const o of dicom) expect(o).toMatch(/(^|\/)2\.25\.\d+\.dcm$/);
+  });
+
+  it('keeps the key private: 64 hex digits, readable by its owner only', () => {
+    expect(readFileSync(keyFile, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes DICOM copies that pydicom reads, marked as de-identified', () => {
+    const dicom = report(first)
+      .files.filter((f) => f.kind === 'dicom')
+      .map((f) => join(first, f.output!));
+    const script = `
+import sys, pydicom
+for p in sys.argv[1:]:
+    ds = pydicom.dcmread(p)
+    assert ds.PatientIdentityRemoved == 'YES', p
+    assert str(ds.get('PatientName', '')) != 'DOE^JOHN', p
+    print(ds.SOPInstanceUID)
+`;
+    const out = execFileSync('/usr/bin/python3', ['-c', script, ...dicom], { encoding: 'utf8' });
+    expect(out.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('gives the same names and UIDs with the same key, and other ones without it', async () => {
+    const second = join(work, 'out-2');
+    const again = await deid([input], { output: second, keyFile, progressEvery: 4 });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('de-identifying: 8/9 files\n'); // no terminal: a line every 4 files
+    expect(filesUnder(second)).toEqual(filesUnder(first));
+    const dicom = report(first).files.filter((f) => f.kind === 'dicom');
+    for (const f of dicom) expect(uidsOf(join(second, f.output!))).toEqual(uidsOf(join(first, f.output!)));
+
+    const third = join(work, 'out-3');
+    const unkeyed = await deid([input], { output: third });
+    expect(unkeyed.code).toBe(0);
+    expect(unkeyed.stdout).toContain('UIDs NOT reproducible');
+    expect(report(third).key).toMatchObject({ source: 'random', uidsReproducible: false });
+    expect(filesUnder(third).filter((f) => f.endsWith('.dcm'))).not.toEqual(
+      filesUnder(first).filter((f) => f.endsWith('.dcm')),
+    );
+  });
+
+  it('keeps relative paths with keepNames', async () => {
+    const out = join(work, 'out-kept');
+    expect((await deid([input], { output: out, keyFile, keepNames: true })).code).toBe(0);
+    expect(filesUnder(out)).toEqual(
+      [
+        ...Object.keys(DICOM_INPUTS),
+        'DOE^JOHN/brain.nii.gz',
+        'DOE^JOHN/photo.png',
+        'deid-report.json',
+      ].sort(),
+    );
+    expect(report(out).files.find((f) => f.kind === 'png')).toMatchObject({ input: 'DOE^JOHN/photo.png' });
+  });
+
+  it('keeps a NIfTI .hdr/.img pair a pair under pseudonymous names', async () => {
+    const pair = join(work, 'pair');
+    mkdirSync(pair);
+    copyFileSync(join(TESTDATA, 'nibabel/nifti1.hdr'), join(pair, 'doe_john.hdr'));
+    writeFileSync(join(pair, 'doe_john.img'), new Uint8Array(64));
+    const out = join(work, 'out-pair');
+    expect((await deid([pair], { output: out, keyFile })).code).toBe(0);
+    const [hdr, img] = ['nifti', 'nifti-image'].map(
+      (kind) => report(out).files.find((f) => f.kind === kind)!.output!,
+    );
+    expect(hdr).toMatch(/^[0-9a-f]{12}\.hdr$/);
+    expect(img).toBe(hdr!.replace(/\.hdr$/, '.img'));
+    expect(readFileSync(join(out, img!))).toEqual(Buffer.alloc(64));
+  });
+
+  it('writes nothing in a dry run but the report asked for', async () => {
+    const out = join(work, 'out-dry');
+    const privateReport = join(work, 'dry-report.json');
+    const dry = await deid([input], {
+      output: out,
+      dryRun: true,
+      keyFile,
+      report: privateReport,
+      options: ['retainUIDs'],
+    });
+    expect(dry.code).toBe(0);
+    expect(existsSync(out)).toBe(false);
+    expect(dry.stdout).toMatch(/^9 files: 8 would be de-identified, 1 skipped, 0 failed \(dry run/);
+    const r: RunReportJson = JSON.parse(readFileSync(privateReport, 'utf8'));
+    expect(r.dryRun).toBe(true);
+    expect(r.options).toEqual(['retainUIDs']);
+    expect(r.files.filter((f) => f.status === 'would-write')).toHaveLength(8);
+    expect(r.files.map((f) => (f as { input?: string }).input)).toContain('DOE^JOHN/IM0001');
+  });
+
+  it('refuses a non-empty output folder unless forced, and an output inside the input', async () => {
+    const refused = await deid([input], { output: first, keyFile });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not empty (use --force');
+    expect((await deid([input], { output: first, keyFile, force: true })).code).toBe(0);
+    const inside = await deid([input], { output: join(input, 'deid') });
+    expect(inside.code).toBe(2);
+    expect(existsSync(join(input, 'deid'))).toBe(false);
+  });
+
+  it('rejects unknown options, a missing key file and a key file inside the output', async () => {
+    const unknown = await deid([input], { output: join(work, 'x1'), options: ['retainNames'] });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(CONFIDENTIALITY_OPTIONS.join(', '));
+    const missing = await deid([input], { output: join(work, 'x2'), keyFile: join(work, 'none.key') });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--new-key-file');
+    const shared = await deid([input], { output: join(work, 'x3'), newKeyFile: join(work, 'x3', 'k.key') });
+    expect(shared.code).toBe(2);
+    expect(existsSync(join(work, 'x3'))).toBe(false);
+  });
+
+  it('reports a corrupt file by name and de-identifies the rest', async () => {
+    const damaged = join(work, 'damaged');
+    cpSync(input, damaged, { recursive: true });
+    const corrupt = join(damaged, 'broken.dcm');
+    writeFileSync(corrupt, readFileSync(join(TESTDATA, 'pydicom/CT_small.dcm')).subarray(0, 1500));
+    const out = join(work, 'out-damaged');
+    const result = await deid([damaged], { output: out, keyFile, keepNames: true });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: ${corrupt}:`);
+    const r = report(out);
+    expect(r.totals).toMatchObject({ done: 8, failed: 1 });
+    expect(r.files.find((f) => f.status === 'failed')).toMatchObject({ input: 'broken.dcm', output: null });
+    expect(existsSync(join(out, 'broken.dcm'))).toBe(false);
+  });
+
+  /**
+   * Files whose copies dciodvfy finds new errors in, from core's de-identification (not this command):
+   * reported to core's owner; remove an entry when core is fixed.
+   */
+  const CORE_GAPS: Record<string, string> = {
+    'DOE^JOHN/IM0001': 'no File Meta in the input; the one core writes lacks ImplementationClassUID',
+    'fmri/slice1.dcm':
+      'ReferencedPerformedProcedureStepSequence (X/Z/D) gets one empty item, missing its Type 1 UIDs',
+    'fmri/slice2.dcm': 'as slice1.dcm',
+  };
+
+  it.skipIf(!existsSync('/usr/bin/dciodvfy'))('adds no dciodvfy error to the files it copies', async () => {
+    const errors = (file: string) =>
+      new Set(
+        execFileSync('sh', ['-c', 'dciodvfy "$1" 2>&1 || true', 'sh', file], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.startsWith('Error'))
+          // UIDs and dates are replaced: compare the messages, not the values they quote.
+          .map((l) => l.replace(/<[\d.]+>/g, '<value>')),
+      );
+    const out = join(work, 'out-dciodvfy');
+    expect((await deid([input], { output: out, keyFile, keepNames: true })).code).toBe(0);
+    for (const file of Object.keys(DICOM_INPUTS).filter((f) => !CORE_GAPS[f])) {
+      const before = errors(join(input, file));
+      const added = [...errors(join(out, file))].filter((e) => !before.has(e));
+      expect(added, file).toEqual([]);
+    }
+  });
+
+  it('runs from the command line with repeated --option, and lists every option in its help', async () => {
+    const help = commandHelp('deid').replace(/\s+/g, ' ');
+    for (const option of CONFIDENTIALITY_OPTIONS) expect(help).toContain(option);
+    expect((await captured(() => main(['deid', input]))).code).toBe(2);
+    const out = join(work, 'out-main');
+    const args = ['deid', input, '-o', out, '--key-file', keyFile, '--keep-names'];
+    const r = await captured(() => main([...args, '--option', 'retainUIDs', '--option', 'cleanDescriptors']));
+    expect(r.code).toBe(0);
+    expect(report(out).options).toEqual(['retainUIDs', 'cleanDescriptors']);
+    const sop = (file: string) => parseDicom(readFileSync(file)).dataSet.string('x00080018');
+    expect(sop(join(out, 'DOE^JOHN/ct/CT_small.dcm'))).toBe(sop(join(input, 'DOE^JOHN/ct/CT_small.dcm')));
+  });
+});
