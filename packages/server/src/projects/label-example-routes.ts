@@ -4,12 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../access/project-access.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { requireUser } from '../auth/require-user.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { ApiError } from '../errors/api-error.js';
 import type { DatabaseSchema } from '../storage/schema.js';
 import { readExampleImage } from './example-image.js';
+import { auditLabel } from './label-audit.js';
 import { EXAMPLE_LIMITS, EXAMPLE_MEDIA_TYPES, type ExampleMediaType } from './label-example-limits.js';
 import { exampleFromRow } from './label-rows.js';
 import { labelExampleOutput, labelExampleParams, labelParams } from './project-schemas.js';
@@ -73,7 +73,7 @@ export async function labelExampleRoutes(
           caption: request.query.caption,
         })
         .execute();
-      await audit(db, access, 'label.example.add', label.id, { exampleId: id, blobKey: key });
+      await auditLabel(db, access, 'label.example.add', label.id, { exampleId: id, blobKey: key });
       return reply.status(201).send(exampleFromRow(await findExample(db, access.projectId, label.id, id)));
     },
   );
@@ -112,7 +112,7 @@ export async function labelExampleRoutes(
       const example = await findExample(db, access.projectId, labelId, exampleId);
       // The blob stays: content-addressed, the same bytes may be another example or an imported image.
       await db.deleteFrom('label_examples').where('id', '=', example.id).execute();
-      await audit(db, access, 'label.example.delete', labelId, { exampleId: example.id });
+      await auditLabel(db, access, 'label.example.delete', labelId, { exampleId: example.id });
       return reply.status(204).send();
     },
   );
@@ -166,21 +166,4 @@ async function findExample(db: Db, projectId: string, labelId: string, exampleId
     .executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `no example ${exampleId} of label ${labelId} in this project`);
   return row;
-}
-
-function audit(
-  db: Db,
-  access: { userId: string; projectId: string },
-  action: string,
-  labelId: string,
-  details: Record<string, unknown>,
-) {
-  return recordAudit(db, {
-    userId: access.userId,
-    projectId: access.projectId,
-    action,
-    targetType: 'label',
-    targetId: labelId,
-    details,
-  });
 }

@@ -4,11 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../access/project-access.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema, LabelType } from '../storage/schema.js';
+import { auditLabel } from './label-audit.js';
 import { classificationMismatch, parseClassification } from './label-classification.js';
 import { labelColumns } from './label-rows.js';
 import { loadLabel, loadLabels } from './load-labels.js';
@@ -65,7 +65,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
         })
         .execute()
         .catch(duplicateName(input.name));
-      await audit(db, access, 'label.create', id, { name: input.name, type: input.type });
+      await auditLabel(db, access, 'label.create', id, { name: input.name, type: input.type });
       return reply.status(201).send(await labelOutputOf(db, access.projectId, id));
     },
   );
@@ -95,7 +95,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
           .where('id', '=', label.id)
           .execute()
           .catch(duplicateName(input.name ?? label.name));
-      await audit(db, access, 'label.update', label.id, { changed: Object.keys(input) });
+      await auditLabel(db, access, 'label.update', label.id, { changed: Object.keys(input) });
       return labelOutputOf(db, access.projectId, label.id);
     },
   );
@@ -115,7 +115,7 @@ export async function labelRoutes(base: FastifyInstance, { db }: { db: Db }): Pr
           `label '${label.name}' is used by ${used} annotation(s); it can't be deleted`,
         );
       await db.deleteFrom('labels').where('id', '=', label.id).execute();
-      await audit(db, access, 'label.delete', label.id, { name: label.name });
+      await auditLabel(db, access, 'label.delete', label.id, { name: label.name });
       return reply.status(204).send();
     },
   );
@@ -174,21 +174,4 @@ function duplicateName(name: string) {
       throw new ApiError('CONFLICT', `this project already has a label named '${name}'`);
     throw error;
   };
-}
-
-function audit(
-  db: Db,
-  access: { userId: string; projectId: string },
-  action: string,
-  labelId: string,
-  details: Record<string, unknown>,
-) {
-  return recordAudit(db, {
-    userId: access.userId,
-    projectId: access.projectId,
-    action,
-    targetType: 'label',
-    targetId: labelId,
-    details,
-  });
 }
