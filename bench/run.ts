@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { deidSuite } from './deid/deid-suite.js';
 import type { Suite, SuiteContext } from './harness/suite.js';
 import { ioSuite } from './io/io-suite.js';
 import { serverSuite } from './server/server-suite.js';
@@ -8,7 +9,7 @@ import { serverSuite } from './server/server-suite.js';
  * `npm run bench -- [suite…] [--runs N] [--profile]`: runs the named suites (all when none is named).
  * Compiled to bench/dist/run.js.
  */
-const SUITES: readonly Suite[] = [ioSuite, serverSuite];
+const SUITES: readonly Suite[] = [ioSuite, serverSuite, deidSuite];
 
 function usage(): string {
   const list = SUITES.map((s) => `  ${s.name.padEnd(8)} ${s.description}`).join('\n');

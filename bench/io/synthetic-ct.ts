@@ -162,6 +162,7 @@ function sliceFile(
   index: number,
   sopUid: string,
   pixels: Int16Array,
+  extra: DicomJson,
 ) {
   const position = slicePosition(options, index);
   const dataset = dcmjs.data.DicomMetaDictionary.denaturalizeDataset({
@@ -184,6 +185,7 @@ function sliceFile(
   dict.dict = {
     ...dataset,
     ...explicitElements(options, index),
+    ...extra,
     '7FE00010': { vr: 'OW', Value: [pixelBytes] },
   };
   return new Uint8Array(dict.write());
@@ -193,6 +195,9 @@ function seriesIds(random: SeededRandom): SeriesIds {
   return { study: randomUid(random), series: randomUid(random), frameOfReference: randomUid(random) };
 }
 
+/** Elements added to slice `index` (0-based) on top of the usual ones, e.g. identifying values. */
+export type ExtraElements = (index: number) => DicomJson;
+
 /**
  * Writes a synthetic CT series (one uncompressed Explicit VR Little Endian Part 10 file per slice, named
  * IM000001.dcm…) into `folder`. The same options always give byte-identical files.
@@ -200,6 +205,7 @@ function seriesIds(random: SeededRandom): SeriesIds {
 export async function writeSyntheticCtSeries(
   folder: string,
   overrides: Partial<SyntheticCtOptions> = {},
+  extra: ExtraElements = () => ({}),
 ): Promise<SyntheticCtSeries> {
   const options = { ...BENCHMARK_CT, ...overrides };
   const random = seededRandom(options.seed);
@@ -209,7 +215,8 @@ export async function writeSyntheticCtSeries(
   const files: string[] = [];
   for (let index = 0; index < options.slices; index++) {
     const t = options.slices > 1 ? index / (options.slices - 1) : 0.5;
-    const bytes = sliceFile(options, ids, index, randomUid(random), slicer.slice(t));
+    const sopUid = randomUid(random);
+    const bytes = sliceFile(options, ids, index, sopUid, slicer.slice(t), extra(index));
     const file = join(folder, `IM${String(index + 1).padStart(6, '0')}.dcm`);
     await writeFile(file, bytes);
     files.push(file);

@@ -40,6 +40,8 @@ export async function startOurTarget(): Promise<StowTarget> {
       async nextPass() {
         const made = await call(server.url, token, 'POST', '/api/projects', {
           name: `STOW benchmark ${++passes}`,
+          // Orthanc stores the files as they come; de-identifying on import is other work.
+          requireDeidentification: false,
         });
         if (made.status !== 201 && made.status !== 200)
           throw new Error(`project creation answered ${made.status}: ${JSON.stringify(made.body)}`);

@@ -42,7 +42,7 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
     summary:
       'write de-identified copies of DICOM (PS3.15 basic profile), NIfTI, PNG and JPEG files, and a report',
     usage:
-      'voxelhub deid <paths...> -o <folder> [--option <id>]... [--key-file <file> | --new-key-file <file>]\n       [--dry-run] [--report <file>] [--keep-names] [--force]',
+      'voxelhub deid <paths...> -o <folder> [--option <id>]... [--key-file <file> | --new-key-file <file>]\n       [--dry-run] [--report <file>] [--keep-names] [--force]\n       [--burned-in-rules <file.json>] [--mapping <file.csv>]',
     options: [
       '-o, --output     folder for the copies and deid-report.json (empty, outside the inputs)',
       '--option <id>    a PS3.15 option, repeatable; one of: retainSafePrivate, retainUIDs,',
@@ -55,7 +55,12 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
       '--dry-run        write no copy: print the summary (and write --report)',
       '--report         also write the report, with input paths, to this file',
       '--keep-names     keep relative paths (default: pseudonymous folder and file names)',
+      '--mapping        write the re-identification mapping (pseudonym, original Patient ID, name,',
+      '                 issuer) to this CSV file, mode 0600, outside the output folder: keep it private',
       '--force          write into a non-empty output folder',
+      '--burned-in-rules',
+      '                 a JSON file of rules that flag DICOM images with burned-in text and give the',
+      '                 rectangles to black out (default: flag US, OT, ES, XC, Secondary Capture)',
     ],
   },
 };

@@ -47,6 +47,8 @@ async function deid(args: string[]): Promise<number> {
     report: { type: 'string' },
     'keep-names': { type: 'boolean' },
     force: { type: 'boolean' },
+    'burned-in-rules': { type: 'string' },
+    mapping: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return printHelp('deid');
@@ -63,6 +65,8 @@ async function deid(args: string[]): Promise<number> {
     report: values.report,
     keepNames: values['keep-names'] === true,
     force: values.force === true,
+    burnedInRules: values['burned-in-rules'],
+    mapping: values.mapping,
   });
 }
 

@@ -1,5 +1,6 @@
 export * from './deid/index.js';
 export * from './deid-files/index.js';
+export * from './deid-pixels/index.js';
 export * from './dicom/attribute-values.js';
 export * from './dicom/instance-header.js';
 export * from './dicom/parse-dicom.js';

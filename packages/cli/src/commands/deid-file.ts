@@ -1,17 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import {
   type AttributeReportEntry,
+  type BurnedInRule,
   type ConfidentialityOption,
   DeidReport,
   deidentifyPart10,
   type Leak,
   leakList,
   parseDicom,
+  type SubjectMapping,
   scrubJpeg,
   scrubNifti,
   scrubPng,
 } from '@voxelhub/core';
 import { classifyFile } from '@voxelhub/core/node';
+import { type BurnedInOutcome, withBurnedInTextBlanked } from './deid-burned-in.js';
 
 /** The kinds of file `voxelhub deid` writes a copy of. 'nifti-image': the voxels of a .hdr/.img pair. */
 export type DeidFileKind = 'dicom' | 'nifti' | 'nifti-image' | 'png' | 'jpeg';
@@ -25,11 +28,17 @@ export interface DeidentifiedFile {
   readonly leaks: readonly Leak[];
   /** The copy's SOP Instance UID (DICOM), which names the output file. */
   readonly sopInstanceUid?: string;
+  /** DICOM flagged for burned-in text: why, and what was blanked. */
+  readonly burnedIn?: BurnedInOutcome;
+  /** DICOM: the original identity and the pseudonym that replaced it (for --mapping only). */
+  readonly subjects?: readonly SubjectMapping[];
 }
 
 export interface DeidSettings {
   readonly key: Uint8Array;
   readonly options: readonly ConfidentialityOption[];
+  /** Rules that flag DICOM images for burned-in text and say what to blank; none: no check. */
+  readonly burnedInRules?: readonly BurnedInRule[];
 }
 
 /** Why a file gets no copy: it is none of the kinds above. */
@@ -39,7 +48,10 @@ const SOP_INSTANCE_UID = 'x00080018';
 
 async function dicomCopy(bytes: Uint8Array, settings: DeidSettings, file: string): Promise<DeidentifiedFile> {
   const report = new DeidReport();
-  const output = await deidentifyPart10(bytes, { ...settings, report, file });
+  // Pixels first: blanking may rewrite Pixel Data and the transfer syntax, de-identification the rest.
+  const { burnedInRules = [], ...profile } = settings;
+  const { burnedIn, bytes: pixelsDone } = await withBurnedInTextBlanked(bytes, burnedInRules, file);
+  const output = await deidentifyPart10(pixelsDone, { ...profile, report, file });
   const sopInstanceUid = parseDicom(output).dataSet.string(SOP_INSTANCE_UID)?.trim() || undefined;
   return {
     kind: 'dicom',
@@ -47,6 +59,8 @@ async function dicomCopy(bytes: Uint8Array, settings: DeidSettings, file: string
     report: report.list(),
     leaks: leakList(bytes, output, settings.options),
     ...(sopInstanceUid ? { sopInstanceUid } : {}),
+    ...(burnedIn ? { burnedIn } : {}),
+    subjects: report.subjects(),
   };
 }
 

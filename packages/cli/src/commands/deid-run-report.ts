@@ -7,6 +7,7 @@ import type {
   NiftiScrubReport,
   PngScrubReport,
 } from '@voxelhub/core';
+import type { BurnedInOutcome } from './deid-burned-in.js';
 import type { DeidFileKind } from './deid-file.js';
 import type { DeidKey } from './deid-key.js';
 import type { NameMode } from './deid-output-names.js';
@@ -23,6 +24,8 @@ export interface FileOutcome {
   readonly error?: { readonly code: string; readonly detail: string };
   readonly report?: unknown;
   readonly leaks?: readonly Leak[];
+  /** Set for DICOM files flagged for burned-in text. */
+  readonly burnedIn?: BurnedInOutcome;
 }
 
 /** One attribute (or NIfTI field, PNG chunk, JPEG segment) and what was done to it, over all files. */
@@ -43,6 +46,8 @@ export interface RunContext {
   readonly names: NameMode;
   readonly tableEdition: string;
   readonly tableSource: string;
+  /** The burned-in text rules: the rule file or 'default', and how many rules. */
+  readonly burnedInRules: { readonly source: string; readonly count: number };
 }
 
 /** A file's entries in the shape of core's DICOM report, whatever its kind, so totals span all files. */
@@ -117,8 +122,19 @@ function fileEntry(o: FileOutcome, withInputs: boolean) {
     status: o.status,
     ...(o.reason ? { reason: o.reason } : {}),
     ...(o.error ? { error: o.error } : {}),
+    ...(o.burnedIn ? { burnedIn: o.burnedIn } : {}),
     ...(o.report ? { report: o.report } : {}),
     leaks: (o.leaks ?? []).map((l) => ({ path: l.path, name: l.name })),
+  };
+}
+
+/** Flagged files: how many, how many blanked, how many copied as they were and needing a look. */
+function burnedInTotals(outcomes: readonly FileOutcome[]) {
+  const flagged = outcomes.filter((o) => o.burnedIn && o.status !== 'failed');
+  return {
+    flagged: flagged.length,
+    blanked: flagged.filter((o) => o.burnedIn?.status === 'blanked').length,
+    needsReview: flagged.filter((o) => o.burnedIn?.status === 'needs review').length,
   };
 }
 
@@ -142,11 +158,13 @@ export function runReportJson(outcomes: readonly FileOutcome[], context: RunCont
         : { note: 'a random key was made for this run: UIDs, date shifts and names differ in every run' }),
     },
     names: context.names,
+    burnedInRules: context.burnedInRules,
     dryRun: context.dryRun,
     totals: {
       files: outcomes.length,
       ...counts,
       leaks: outcomes.reduce((n, o) => n + (o.leaks?.length ?? 0), 0),
+      burnedIn: burnedInTotals(outcomes),
     },
     attributes: attributeTotals(outcomes),
     files: outcomes.map((o) => fileEntry(o, withInputs)),

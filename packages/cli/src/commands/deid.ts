@@ -4,12 +4,15 @@ import {
   asReadError,
   CONFIDENTIALITY_OPTIONS,
   type ConfidentialityOption,
+  DeidReport,
+  subjectMappingCsv,
   TABLE_E1_1_EDITION,
   TABLE_E1_1_SOURCE,
 } from '@voxelhub/core';
 import { ProgressBar } from '../terminal/progress-bar.js';
 import { reportSkipped } from '../terminal/report.js';
 import { writeFileAtomically } from './atomic-file.js';
+import { loadBurnedInRules } from './deid-burned-in.js';
 import { type DeidSettings, deidentifyFile, NotDeidentifiable } from './deid-file.js';
 import { checkOutput, checkSideFile, DeidUsageError, type InputFile, inputFiles } from './deid-inputs.js';
 import { createKeyFile, type DeidKey, KeyFileError, randomKey, readKeyFile } from './deid-key.js';
@@ -30,6 +33,10 @@ export interface DeidOptions {
   readonly report?: string;
   /** Keep relative paths as they are instead of pseudonymous names. */
   readonly keepNames?: boolean;
+  /** A JSON file of burned-in text rules (see docs/deid.md); the defaults when absent. */
+  readonly burnedInRules?: string;
+  /** Write the re-identification mapping to this CSV file (kept apart from the copies). */
+  readonly mapping?: string;
   /** Without a terminal, a progress line on stderr every this many files. */
   readonly progressEvery?: number;
 }
@@ -92,6 +99,7 @@ async function processFile(
   settings: DeidSettings,
   names: OutputNames,
   options: DeidOptions,
+  mapping: DeidReport,
 ): Promise<FileOutcome> {
   try {
     const copy = await deidentifyFile(file.path, await readFile(file.path), settings);
@@ -106,10 +114,20 @@ async function processFile(
         leaks: copy.leaks,
       };
     }
+    for (const subject of copy.subjects ?? []) mapping.recordSubject(subject);
     const output = names.name(file.relative, copy.kind, copy.sopInstanceUid);
     if (!options.dryRun) await writeFileAtomically(join(options.output!, output), copy.bytes);
     const status = options.dryRun ? 'would-write' : 'done';
-    return { input: file.relative, status, output, kind: copy.kind, report: copy.report, leaks: [] };
+    const burnedIn = copy.burnedIn ? { burnedIn: copy.burnedIn } : {};
+    return {
+      input: file.relative,
+      status,
+      output,
+      kind: copy.kind,
+      report: copy.report,
+      leaks: [],
+      ...burnedIn,
+    };
   } catch (error) {
     if (error instanceof NotDeidentifiable)
       return { input: file.relative, status: 'skipped', reason: error.message };
@@ -130,8 +148,11 @@ async function run(paths: readonly string[], options: DeidOptions): Promise<numb
   if (options.output && !options.dryRun) checkOutput(options.output, paths, options.force === true);
   if (options.report)
     checkSideFile(options.report, 'report', paths, options.dryRun ? undefined : options.output);
+  if (options.mapping)
+    checkSideFile(options.mapping, 'mapping', paths, options.dryRun ? undefined : options.output);
+  const burnedIn = await loadBurnedInRules(options.burnedInRules);
   const key = await projectKey(paths, options);
-  const settings: DeidSettings = { key: key.bytes, options: settingsOptions };
+  const settings: DeidSettings = { key: key.bytes, options: settingsOptions, burnedInRules: burnedIn.rules };
   const names = new OutputNames(key.bytes, options.keepNames ? 'kept' : 'pseudonymous');
   const context: RunContext = {
     output: options.output,
@@ -141,6 +162,7 @@ async function run(paths: readonly string[], options: DeidOptions): Promise<numb
     names: options.keepNames ? 'kept' : 'pseudonymous',
     tableEdition: TABLE_E1_1_EDITION,
     tableSource: TABLE_E1_1_SOURCE,
+    burnedInRules: { source: burnedIn.source, count: burnedIn.rules.length },
   };
   // Ctrl-C stops between files: the file being written is finished (or its temp removed), the report written.
   let interrupted = false;
@@ -149,12 +171,13 @@ async function run(paths: readonly string[], options: DeidOptions): Promise<numb
   };
   process.once('SIGINT', stop);
   const outcomes: FileOutcome[] = [];
+  const mapping = new DeidReport(); // only its subjects: the re-identification mapping
   const bar = progress(files.length, options.progressEvery ?? 100);
   try {
     for (const file of files) {
       if (interrupted) break;
       bar.update(outcomes.length, file.relative);
-      outcomes.push(await processFile(file, settings, names, options));
+      outcomes.push(await processFile(file, settings, names, options, mapping));
     }
   } finally {
     bar.done();
@@ -170,6 +193,11 @@ async function run(paths: readonly string[], options: DeidOptions): Promise<numb
     const full = runReportJson(outcomes, context, true);
     await writeFileAtomically(resolve(options.report), `${JSON.stringify(full, null, 2)}\n`);
   }
+  if (options.mapping)
+    // Identifying by definition: readable by its owner only, and never inside the shareable output.
+    await writeFileAtomically(resolve(options.mapping), subjectMappingCsv(mapping.subjects()), {
+      mode: 0o600,
+    });
   process.stdout.write(summaryText(shared, options.output));
   if (interrupted) {
     process.stderr.write(`interrupted after ${outcomes.length} of ${files.length} files\n`);

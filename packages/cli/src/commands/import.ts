@@ -54,7 +54,7 @@ export async function runWithProgress(
   process.once('SIGINT', stop);
   const bar = new ProgressBar('importing');
   return server
-    .runImportJob({ db: data.database.db, blobs: data.blobs }, jobId, {
+    .runImportJob({ db: data.database.db, blobs: data.blobs, vault: data.vault }, jobId, {
       ...options,
       signal: abort.signal,
       onProgress: (p) => bar.update(p.done, p.total),

@@ -14,12 +14,27 @@ export function isPrivateTag(tag: string): boolean {
   return Number.parseInt(tag.slice(3, 4), 16) % 2 === 1;
 }
 
-/** The Table E.1-1 row that governs `tag` (8 upper-case hex digits), if any. */
-export function tableRowFor(tag: string): TableE11Row | undefined {
+function findRow(tag: string): TableE11Row | undefined {
   const exact = EXACT.get(tag);
   if (exact) return exact;
   if (isPrivateTag(tag)) return PRIVATE_ROW;
   return PATTERNS.find((p) => p.regex.test(tag))?.row;
+}
+
+// Every element of every file is looked up, most of them against all the 'x' patterns: remember the
+// answers. Tags are few in practice; the bound only guards against files made of random tags.
+const rowByTag = new Map<string, TableE11Row | null>();
+const ROW_CACHE_LIMIT = 1 << 16;
+
+/** The Table E.1-1 row that governs `tag` (8 upper-case hex digits), if any. */
+export function tableRowFor(tag: string): TableE11Row | undefined {
+  let row = rowByTag.get(tag);
+  if (row === undefined) {
+    row = findRow(tag) ?? null;
+    if (rowByTag.size >= ROW_CACHE_LIMIT) rowByTag.clear();
+    rowByTag.set(tag, row);
+  }
+  return row ?? undefined;
 }
 
 /**
@@ -31,6 +46,7 @@ export function effectiveAction(
   row: TableE11Row,
   options: ReadonlySet<ConfidentialityOption>,
 ): ProfileAction {
+  if (!row.options) return row.basic;
   let action: ProfileAction = row.basic;
   for (const [option, optionAction] of Object.entries(row.options ?? {})) {
     if (!options.has(option as ConfidentialityOption)) continue;

@@ -8,6 +8,10 @@ import { type DicomDatasetJson, type Part10Dataset, writePart10Dataset } from '.
 import { DeidReport } from './deid-report.js';
 import { deidentifyDataset } from './deidentify-dataset.js';
 import { leakList } from './leak-list.js';
+import {
+  VOXELHUB_IMPLEMENTATION_CLASS_UID,
+  VOXELHUB_IMPLEMENTATION_VERSION_NAME,
+} from './voxelhub-implementation.js';
 
 const KEY = new TextEncoder().encode('project-key-one');
 const UID_2_25 = /^2\.25\.(0|[1-9]\d*)$/;
@@ -96,8 +100,17 @@ describe('deidentifyDataset: the Basic Profile', () => {
   it('empties, replaces or removes every identifying value, nested and private ones too', async () => {
     const report = new DeidReport();
     const out = (await deid(syntheticInstance('1.2.826.0.1.99.5.1'), [], KEY, report)).dict;
-    expect(out['00100010']?.Value).toEqual([]); // Z
-    expect(value(out, '00100020')).toBe('ANONYMIZED'); // Z/D: D keeps Type 1 valid
+    // Patient ID and Name carry the subject's keyed pseudonym, the same for both.
+    expect(value(out, '00100020')).toMatch(/^VXH-[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(out['00100010']?.Value).toEqual([{ Alphabetic: value(out, '00100020') }]);
+    expect(report.subjects()).toEqual([
+      {
+        pseudonym: value(out, '00100020'),
+        patientId: 'PID-0042',
+        patientName: 'Roe^Jane',
+        issuerOfPatientId: '',
+      },
+    ]);
     expect(value(out, '00080080')).toBe('ANONYMIZED'); // X/Z/D
     expect(out['00080081']).toBeUndefined(); // X
     expect(out['00204000']).toBeUndefined(); // X
@@ -120,7 +133,7 @@ describe('deidentifyDataset: the Basic Profile', () => {
       name: "Patient's Name",
       action: 'Z',
       applied: 'emptied',
-      count: 2, // top level and nested
+      count: 2, // top level (before the pseudonym replaced it) and nested
     });
     expect(report.list().find((e) => e.tag === '0020000D')).toMatchObject({
       applied: 'uid-replaced',
@@ -147,6 +160,47 @@ describe('deidentifyDataset: the Basic Profile', () => {
     expect(value(out, '00280303')).toBe('REMOVED');
   });
 
+  it('keeps a reference sequence with its UIDs replaced, and empties other sequences whose action offers Z', async () => {
+    const input = syntheticInstance('1.2.826.0.1.99.5.1');
+    const reference = item({
+      '00081150': text('UI', '1.2.840.10008.3.1.2.3.3'),
+      '00081155': text('UI', '1.2.826.0.1.99.9'),
+    });
+    input.dict['00081111'] = text('SQ', reference); // Referenced Performed Procedure Step Sequence: X/Z/D
+    input.dict['00080082'] = text('SQ', item({ '00080100': text('SH', 'HOSP1') })); // Institution Code Sequence: X/Z/D
+    const report = new DeidReport();
+    const out = (await deid(input, [], KEY, report)).dict;
+    // Referenced Performed Procedure Step: only UIDs, so one item, the reference remapped like all UIDs.
+    const kept = firstItem(out, '00081111');
+    expect(value(kept, '00081150')).toBe('1.2.840.10008.3.1.2.3.3');
+    expect(value(kept, '00081155')).toMatch(UID_2_25);
+    expect(value(kept, '00081155')).not.toBe('1.2.826.0.1.99.9');
+    expect(report.list().find((e) => e.tag === '00081111')).toMatchObject({
+      action: 'X/Z/D',
+      applied: 'uid-replaced',
+    });
+    // Institution Code Sequence holds a code, which could name the hospital: emptied (Z).
+    expect(out['00080082']).toEqual({ vr: 'SQ', Value: [] });
+  });
+
+  it('names Voxelhub as the implementation that wrote the File Meta, and keeps none of the original AE titles', async () => {
+    const input = syntheticInstance('1.2.826.0.1.99.5.1');
+    input.meta['00020013'] = text('SH', 'OTHER_1');
+    input.meta['00020016'] = text('AE', 'HOSPITAL_PACS');
+    const meta = (await deid(input)).meta;
+    expect(value(meta, '00020012')).toBe(VOXELHUB_IMPLEMENTATION_CLASS_UID);
+    expect(value(meta, '00020013')).toBe(VOXELHUB_IMPLEMENTATION_VERSION_NAME);
+    expect(meta['00020016']).toBeUndefined();
+    expect(Object.keys(meta).sort()).toEqual([
+      '00020001',
+      '00020002',
+      '00020003',
+      '00020010',
+      '00020012',
+      '00020013',
+    ]);
+  });
+
   it('writes a file with an empty leak list that pydicom reads', async () => {
     const input = writePart10Dataset(syntheticInstance('1.2.826.0.1.99.5.1'));
     const output = writePart10Dataset(await deid(syntheticInstance('1.2.826.0.1.99.5.1')));
@@ -166,13 +220,14 @@ describe('deidentifyDataset: the Basic Profile', () => {
       [
         '-c',
         'import sys, pydicom; ds = pydicom.dcmread(sys.argv[1]); ' +
-          'print(ds.PatientIdentityRemoved, repr(str(ds.PatientName)), ds.file_meta.MediaStorageSOPInstanceUID == ds.SOPInstanceUID, ' +
+          'print(ds.PatientIdentityRemoved, str(ds.PatientName) == ds.PatientID, ds.file_meta.MediaStorageSOPInstanceUID == ds.SOPInstanceUID, ' +
           'ds.SharedFunctionalGroupsSequence[0].StudyInstanceUID == ds.StudyInstanceUID, list(ds.pixel_array.ravel()))',
         file,
       ],
       { encoding: 'utf8' },
     );
-    expect(read.trim()).toBe("YES '' True True [1, 2, 3, 4]");
+    // Patient's Name carries the pseudonym that replaced the Patient ID.
+    expect(read.trim()).toBe('YES True True True [1, 2, 3, 4]');
   });
 });
 
@@ -239,7 +294,7 @@ describe('deidentifyDataset: options', () => {
     expect(value(out, '00080081')).toBe('1 Main Street, Springfield');
     expect(value(out, '00181000')).toBe('SN-998877');
     expect(value(out, '00100040')).toBe('F');
-    expect(out['00100010']?.Value).toEqual([]);
+    expect(value(out, '00100020')).toMatch(/^VXH-/);
   });
 
   it('cleans descriptors of the identifying values the dataset holds', async () => {
@@ -248,8 +303,19 @@ describe('deidentifyDataset: options', () => {
     expect(value(out, '00204000')).toBe('* *, seen by *');
   });
 
-  it('keeps no private attribute under Retain Safe Private: no list of safe ones is at hand', async () => {
-    const out = (await deid(syntheticInstance('1.1'), ['retainSafePrivate'])).dict;
-    expect(Object.keys(out).filter((t) => Number.parseInt(t[3]!, 16) % 2 === 1)).toEqual([]);
+  it('keeps only the safe private attributes of Table E.3.10-1 under Retain Safe Private', async () => {
+    const input = syntheticInstance('1.1');
+    // Philips PET's SUV factor, (7053,xx00) DS under its creator: safe. ACME's name-holding one is not.
+    input.dict['70530010'] = text('LO', 'Philips PET Private Group');
+    input.dict['70531000'] = text('DS', '0.000321');
+    const without = (await deid(input)).dict;
+    expect(Object.keys(without).filter((t) => Number.parseInt(t[3]!, 16) % 2 === 1)).toEqual([]);
+    const out = (await deid(input, ['retainSafePrivate'])).dict;
+    expect(
+      Object.keys(out)
+        .filter((t) => Number.parseInt(t[3]!, 16) % 2 === 1)
+        .sort(),
+    ).toEqual(['70530010', '70531000']);
+    expect(value(out, '70531000')).toBe('0.000321');
   });
 });

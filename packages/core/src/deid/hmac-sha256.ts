@@ -1,27 +1,21 @@
-/**
- * HMAC-SHA-256 through Web Crypto, which Node 20 and every browser provide as `globalThis.crypto.subtle`;
- * no dependency of core offers a synchronous one, hence the async API.
- */
-export async function hmacSha256(key: Uint8Array, message: string): Promise<Uint8Array> {
-  const cryptoKey = await importedKey(key);
-  return new Uint8Array(
-    await globalThis.crypto.subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(message)),
-  );
-}
+import { type _HMAC, hmac } from '@noble/hashes/hmac.js';
+import { type _SHA256, sha256 } from '@noble/hashes/sha2.js';
 
-// Importing a key costs more than a signature; a project key is imported once per key object.
-type HmacKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
-const importedKeys = new WeakMap<Uint8Array, Promise<HmacKey>>();
+// Keyed once per key object: the key's inner and outer pads are hashed when the HMAC is created, and
+// each message then starts from a clone of that state. Synchronous (@noble/hashes) rather than Web
+// Crypto's `subtle.sign`, whose promise per call cost more than the hash itself: de-identifying a
+// file takes several of these.
+const keyedHmacs = new WeakMap<Uint8Array, _HMAC<_SHA256>>();
+const utf8 = new TextEncoder();
 
-function importedKey(key: Uint8Array): Promise<HmacKey> {
-  let imported = importedKeys.get(key);
-  if (!imported) {
-    imported = globalThis.crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
-    importedKeys.set(key, imported);
+/** HMAC-SHA-256 of the UTF-8 bytes of `message` under `key` (RFC 2104), in Node and browsers alike. */
+export function hmacSha256(key: Uint8Array, message: string): Uint8Array {
+  let keyed = keyedHmacs.get(key);
+  if (!keyed) {
+    keyed = hmac.create(sha256, key) as _HMAC<_SHA256>;
+    keyedHmacs.set(key, keyed);
   }
-  return imported;
+  return keyed.clone().update(utf8.encode(message)).digest();
 }
 
 /** The first `count` bytes as an unsigned big-endian integer. */

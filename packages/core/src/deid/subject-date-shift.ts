@@ -1,14 +1,17 @@
 import { hmacSha256, leadingBytesAsBigInt } from './hmac-sha256.js';
+import { memoizedPerKey } from './keyed-memo.js';
 
 // Shifts go back between 1 day and about 10 years; whole days, so times of day and intervals survive.
 const MAX_SHIFT_DAYS = 3652;
 const DAY_MS = 86_400_000;
 
 /** One offset in days per subject, from the project key and the original Patient ID. */
-export async function subjectDayOffset(key: Uint8Array, patientId: string): Promise<number> {
-  const mac = await hmacSha256(key, `date-shift:${patientId.trim()}`);
-  return -(Number(leadingBytesAsBigInt(mac, 4) % BigInt(MAX_SHIFT_DAYS)) + 1);
-}
+export const subjectDayOffset: (key: Uint8Array, patientId: string) => number = memoizedPerKey(
+  (key, patientId) => {
+    const mac = hmacSha256(key, `date-shift:${patientId.trim()}`);
+    return -(Number(leadingBytesAsBigInt(mac, 4) % BigInt(MAX_SHIFT_DAYS)) + 1);
+  },
+);
 
 function shiftYyyymmdd(date: string, days: number): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(date);

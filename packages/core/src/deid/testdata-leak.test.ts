@@ -3,36 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDicom } from '../dicom/parse-dicom.js';
-import { listTestdata, readTestdata, TESTDATA } from '../test-support/shared-data.js';
+import { readTestdata, TESTDATA } from '../test-support/shared-data.js';
 import { deidentifyPart10 } from './deidentify-part10.js';
 import { leakList } from './leak-list.js';
+import { dicomTestdataFiles, refusalOf, TEST_PROJECT_KEY } from './testdata-deid-fixture.js';
 
 /**
  * Every DICOM file of the shared test data (every file core's reader accepts) is de-identified with the
  * Basic Profile and written; the leak list of each output must be empty, and pydicom must read it.
  */
-const KEY = new TextEncoder().encode('voxelhub-test-project-key');
-
-function isDicom(bytes: Uint8Array): boolean {
-  try {
-    parseDicom(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const files = listTestdata().filter(
-  (f) => !/\.(md|txt|json|nii|gz|nrrd|hdr|img|png|jpe?g)$|LICENSE|COPYING/.test(f),
-);
-const dicomFiles = files.filter((f) => isDicom(readTestdata(f)));
-/** Files that are not de-identified, each with the ImageReadError code that says why. */
-const REFUSED: Record<string, string> = {
-  // Cut short inside its pixel data: a copy would be as broken, so it is refused.
-  'pydicom-data/emri_small_jpeg_2k_lossless_too_short.dcm': 'TRUNCATED',
-};
-const isDicomdir = (file: string) => /DICOMDIR/.test(file);
+const KEY = TEST_PROJECT_KEY;
+const dicomFiles = dicomTestdataFiles();
 const outDir = mkdtempSync(join(tmpdir(), 'voxelhub-deid-'));
 
 let filesWithIdentifyingValues = 0;
@@ -44,7 +25,7 @@ describe('de-identification of the shared test data', () => {
 
   it.each(dicomFiles)('leaves no identifying value in %s', async (file) => {
     const input = readTestdata(file);
-    const refused = isDicomdir(file) ? 'UNSUPPORTED_IMAGE' : REFUSED[file];
+    const refused = refusalOf(file);
     if (refused) {
       await expect(deidentifyPart10(input, { key: KEY, file })).rejects.toMatchObject({ code: refused });
       return;

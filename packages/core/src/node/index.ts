@@ -1,4 +1,5 @@
 export * from './classify-file.js';
+export * from './deidentify-dicom-files.js';
 export * from './describe-image-file.js';
 export * from './describe-inputs.js';
 export * from './file-bytes.js';

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'jobs.read': MANAGERS,
   'audit.read': MANAGERS,
   'pseudonyms.read': ['owner'],
+  'privacy.manage': ['owner'],
+  'images.review': MANAGERS,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

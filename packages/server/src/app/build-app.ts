@@ -79,6 +79,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       prefix: '/dicomweb',
       db: data.database.db,
       blobs: data.blobs,
+      vault: data.vault,
       maxUploadBytes: options.imports?.maxUploadBytes,
     });
   }

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { buildApp } from '../app/build-app.js';
 import { LocalBlobStore } from '../blobs/local-blob-store.js';
 import type { Database } from '../storage/open-database.js';
+import { ProjectVault } from '../vault/project-vault.js';
 import { hashPassword } from './password.js';
 
 /** Test helpers for the auth routes: the real app on a test database, real users, real sign-in. */
@@ -26,6 +27,7 @@ export async function authTestApp(
     data: {
       database,
       blobs,
+      vault: new ProjectVault(join(folder, 'vault')),
       admin: { created: false },
       close: () => rm(folder, { recursive: true, force: true }),
     },

@@ -4,6 +4,7 @@ import { LocalBlobStore } from '../blobs/local-blob-store.js';
 import type { Config } from '../config/load-config.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { type Database, openDatabase } from '../storage/open-database.js';
+import { ProjectVault } from '../vault/project-vault.js';
 import { createDemoProject, type DemoProjectOutcome } from './create-demo-project.js';
 import { ADMIN_USERNAME, type AdminOutcome, ensureAdmin } from './ensure-admin.js';
 
@@ -11,6 +12,8 @@ import { ADMIN_USERNAME, type AdminOutcome, ensureAdmin } from './ensure-admin.j
 export interface ServerData {
   readonly database: Database;
   readonly blobs: LocalBlobStore;
+  /** Project keys and pseudonym mappings, apart from the database and blobs. */
+  readonly vault: ProjectVault;
   readonly admin: AdminOutcome;
   /** Set on the first start, when the demo project was created. */
   readonly demo?: DemoProjectOutcome;
@@ -30,6 +33,8 @@ async function firstStartDemo(
 }
 
 export type ServerDataConfig = Pick<Config, 'dataDir' | 'database' | 'adminPassword' | 'maxUploadBytes'> & {
+  /** Default <dataDir>/vault. */
+  readonly vaultDir?: string;
   /** Create the demo project on the first start (default true). */
   readonly demoProject?: boolean;
 };
@@ -52,10 +57,11 @@ export async function openServerData(config: ServerDataConfig): Promise<ServerDa
     const blobs = await LocalBlobStore.open(join(config.dataDir, 'blobs'), {
       maxBytes: config.maxUploadBytes,
     });
+    const vault = new ProjectVault(config.vaultDir ?? join(config.dataDir, 'vault'));
     const admin = await ensureAdmin(database.db, config.adminPassword);
     const demo =
       admin.created && config.demoProject !== false ? await firstStartDemo(database, blobs) : undefined;
-    return { database, blobs, admin, ...(demo ? { demo } : {}), close: () => database.close() };
+    return { database, blobs, vault, admin, ...(demo ? { demo } : {}), close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -39,6 +39,7 @@ export const rawConfigSchema = z.object({
     })
     .default(DEFAULT_HOST),
   dataDir: z.string().default(DEFAULT_DATA_DIR),
+  vaultDir: z.string().optional(),
   databaseUrl: z
     .string()
     .refine(isPostgresUrl, {

@@ -12,6 +12,11 @@ export interface Config {
   /** Absolute. Holds blobs/ and, without DATABASE_URL, voxelhub.sqlite. */
   dataDir: string;
   database: DatabaseConfig;
+  /**
+   * Absolute. The vault: project keys and pseudonym mappings, kept apart from the database and the blob
+   * store (default <dataDir>/vault; put it on another volume, or shared storage when scaling out).
+   */
+  vaultDir: string;
   /** The first-start admin password; when absent the server generates one and prints it once. */
   adminPassword: string | undefined;
   maxUploadBytes: number;
@@ -36,6 +41,7 @@ export const CONFIG_SOURCES: Readonly<Record<RawConfigField, Source>> = {
   port: { env: 'PORT', flag: 'port' },
   host: { env: 'VOXELHUB_HOST', flag: 'host' },
   dataDir: { env: 'VOXELHUB_DATA', flag: 'data-dir' },
+  vaultDir: { env: 'VOXELHUB_VAULT', flag: 'vault-dir' },
   databaseUrl: { env: 'DATABASE_URL', secret: true },
   adminPassword: { env: 'VOXELHUB_ADMIN_PASSWORD', secret: true },
   maxUploadMb: { env: 'VOXELHUB_MAX_UPLOAD_MB' },
@@ -66,6 +72,11 @@ export function loadConfig(
 
   const { data } = parsed;
   const dataDir = isAbsolute(data.dataDir) ? resolve(data.dataDir) : resolve(cwd, data.dataDir);
+  const vaultDir = data.vaultDir
+    ? isAbsolute(data.vaultDir)
+      ? resolve(data.vaultDir)
+      : resolve(cwd, data.vaultDir)
+    : join(dataDir, 'vault');
   const database: DatabaseConfig = data.databaseUrl
     ? { dialect: 'postgres', url: data.databaseUrl }
     : { dialect: 'sqlite', path: join(dataDir, 'voxelhub.sqlite') };
@@ -73,6 +84,7 @@ export function loadConfig(
     port: data.port,
     host: data.host,
     dataDir,
+    vaultDir,
     database: Object.freeze(database),
     adminPassword: data.adminPassword,
     maxUploadBytes: data.maxUploadMb * MiB,

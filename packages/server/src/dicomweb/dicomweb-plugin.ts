@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { requireUser } from '../auth/require-user.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { DatabaseSchema } from '../storage/schema.js';
+import type { ProjectVault } from '../vault/project-vault.js';
 import { qidoRoutes } from './qido-routes.js';
 import { stowRoutes } from './stow-routes.js';
 import { wadoRoutes } from './wado-routes.js';
@@ -10,6 +11,8 @@ import { wadoRoutes } from './wado-routes.js';
 export interface DicomwebOptions {
   readonly db: Kysely<DatabaseSchema>;
   readonly blobs: BlobStore;
+  /** For projects that de-identify on import (STOW-RS imports like any import). */
+  readonly vault?: ProjectVault;
   /** The largest STOW-RS request accepted (the configured upload limit, VOXELHUB_MAX_UPLOAD_MB). */
   readonly maxUploadBytes?: number | undefined;
 }
@@ -27,6 +30,7 @@ export async function dicomwebPlugin(app: FastifyInstance, options: DicomwebOpti
   await app.register(stowRoutes, {
     db: options.db,
     blobs: options.blobs,
+    ...(options.vault ? { vault: options.vault } : {}),
     ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
   });
 }

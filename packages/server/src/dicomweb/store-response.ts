@@ -16,6 +16,11 @@ export const FAILURE = {
   OUT_OF_RESOURCES: 0xa700,
   /** Study Instance UID differs from the one in the URL (as dcm4chee answers). */
   STUDY_MISMATCH: 0xc409,
+  /**
+   * Processing failure (0110H): the instance was received and stored, but the project holds it for a
+   * person's review of burned-in text; it is listed under the project's held images, not in DICOMweb.
+   */
+  HELD_FOR_REVIEW: 0x0110,
 } as const;
 
 export interface StoredReference {

@@ -8,9 +8,11 @@ import { recordAudit } from '../audit/record-audit.js';
 import { BlobError } from '../blobs/blob-error.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { ApiError } from '../errors/api-error.js';
+import type { ImportContext } from '../import/import-file.js';
 import { importFile } from '../import/import-file.js';
 import { projectParams } from '../projects/project-schemas.js';
 import type { DatabaseSchema } from '../storage/schema.js';
+import type { ProjectVault } from '../vault/project-vault.js';
 import { type DicomwebContext, dicomwebContext } from './dicomweb-access.js';
 import { studyParams } from './dicomweb-schemas.js';
 import { multipartParameters, type ReadPart, readMultipart } from './multipart-reader.js';
@@ -27,6 +29,7 @@ type Db = Kysely<DatabaseSchema>;
 export interface StowRoutesOptions {
   readonly db: Db;
   readonly blobs: BlobStore;
+  readonly vault?: ProjectVault;
   /** The largest request accepted (the server's upload limit); the blob store's own limit applies too. */
   readonly maxUploadBytes?: number;
 }
@@ -68,7 +71,7 @@ const PARTS_IN_FLIGHT = 4;
 async function store(
   request: FastifyRequest,
   reply: FastifyReply,
-  { db, blobs, maxUploadBytes }: StowRoutesOptions,
+  { db, blobs, vault, maxUploadBytes }: StowRoutesOptions,
   projectId: string,
   studyUid: string | undefined,
 ): Promise<FastifyReply> {
@@ -84,7 +87,13 @@ async function store(
   try {
     let index = 0;
     for await (const part of readMultipart(request.body as Readable, { boundary, ...limits })) {
-      const task = storePart(db, blobs, context, part, ++index, studyUid).then((result) => {
+      const task = storePart(
+        { db, blobs, ...(vault ? { vault } : {}) },
+        context,
+        part,
+        ++index,
+        studyUid,
+      ).then((result) => {
         if ('reason' in result) failed.push(result);
         else {
           stored.push(result.stored);
@@ -119,8 +128,7 @@ async function store(
 
 /** One part: imported, or the reason it failed. */
 async function storePart(
-  db: Db,
-  blobs: BlobStore,
+  ctx: ImportContext,
   context: DicomwebContext,
   part: ReadPart,
   index: number,
@@ -132,20 +140,24 @@ async function storePart(
   if ((partType && partType !== 'application/dicom') || !uids.sopInstanceUid)
     return { ...uids, reason: FAILURE.CANNOT_UNDERSTAND };
   if (studyUid && uids.studyUid !== studyUid) return { ...uids, reason: FAILURE.STUDY_MISMATCH };
-  const outcome = await importPart(db, blobs, context.access.projectId, index, part.body);
+  const outcome = await importPart(ctx, context.access.projectId, index, part.body);
+  if (outcome.heldId) return { ...uids, reason: FAILURE.HELD_FOR_REVIEW };
   if (outcome.status === 'failed' || !outcome.imageId)
     return {
       ...uids,
       reason: outcome.code === 'NO_PIXEL_DATA' ? FAILURE.SOP_CLASS_NOT_SUPPORTED : outcome.reason,
     };
   return (
-    (await storedReference(db, context, outcome.imageId)) ?? { ...uids, reason: FAILURE.CANNOT_UNDERSTAND }
+    (await storedReference(ctx.db, context, outcome.imageId)) ?? {
+      ...uids,
+      reason: FAILURE.CANNOT_UNDERSTAND,
+    }
   );
 }
 
-async function importPart(db: Db, blobs: BlobStore, projectId: string, index: number, bytes: Buffer) {
+async function importPart(ctx: ImportContext, projectId: string, index: number, bytes: Buffer) {
   try {
-    const outcome = await importFile({ db, blobs }, projectId, { name: `stow-part-${index}.dcm`, bytes });
+    const outcome = await importFile(ctx, projectId, { name: `stow-part-${index}.dcm`, bytes });
     return { ...outcome, reason: FAILURE.CANNOT_UNDERSTAND as number };
   } catch (error) {
     if (error instanceof BlobError && error.code === 'TOO_LARGE')

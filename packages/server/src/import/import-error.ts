@@ -11,6 +11,8 @@ export const IMPORT_ERROR_CODES = {
   JOB_BUSY: 'another worker holds the lease of this import job',
   JOB_LEASE_LOST: 'the lease of this import job passed to another worker while it ran',
   INVALID_INPUT: 'the arguments of an import are not valid',
+  DEIDENTIFICATION_INCOMPLETE:
+    'the project requires de-identification and the de-identified file still held an original identifying value, so it was not stored',
   TOO_LARGE:
     'a single file over 1 GiB: an image file is read whole to import it (archives are read entry by entry)',
 } as const;

@@ -2,8 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ImageReadError, type ReadErrorCode } from '@voxelhub/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { BlobStore } from '../blobs/index.js';
+import { type DeidentifiedImport, deidentifyImportFile } from '../deidentification/deidentify-import-file.js';
+import { findHeld, holdImage } from '../deidentification/held-images.js';
+import { loadImportPrivacy } from '../deidentification/import-privacy.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema } from '../storage/schema.js';
+import type { ProjectVault } from '../vault/project-vault.js';
 import { ImportError, type ImportErrorCode } from './import-error.js';
 import {
   type DicomFacts,
@@ -17,6 +21,8 @@ export type { ImportFileInput } from './read-import-file.js';
 export interface ImportContext {
   readonly db: Kysely<DatabaseSchema>;
   readonly blobs: BlobStore;
+  /** Project keys and pseudonym mappings; needed to import into a project that requires de-identification. */
+  readonly vault?: ProjectVault;
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed';
@@ -25,6 +31,8 @@ export interface ImportOutcome {
   readonly status: ImportStatus;
   /** The new image, or the one already holding this SOP Instance UID or content. */
   readonly imageId?: string;
+  /** Set instead of imageId when the image was stored but waits for review of burned-in text. */
+  readonly heldId?: string;
   /** Why the file failed, naming it. */
   readonly reason?: string;
   readonly code?: ReadErrorCode | ImportErrorCode;
@@ -41,29 +49,59 @@ type Trx = Transaction<DatabaseSchema>;
 export async function importFile(
   ctx: ImportContext,
   projectId: string,
-  file: ImportFileInput,
+  original: ImportFileInput,
 ): Promise<ImportOutcome> {
+  const privacy = await loadImportPrivacy(ctx.db, ctx.vault, projectId);
+  let prepared: DeidentifiedImport = { file: original, subjects: [] };
   let facts: ImportFacts;
   try {
-    facts = await readImportFile(file);
+    // De-identified before it is read, hashed or stored: what the database and the blob store see of a
+    // project that requires de-identification is the de-identified file only.
+    if (privacy) prepared = await deidentifyImportFile(original, privacy);
+    facts = await readImportFile(prepared.file);
   } catch (error) {
     if (error instanceof ImageReadError || error instanceof ImportError)
       return { status: 'failed', code: error.code, reason: error.message };
     throw error;
   }
+  const { file } = prepared;
   const contentHash = createHash('sha256').update(file.bytes).digest('hex');
   const sopInstanceUid = facts.format === 'dicom' ? facts.sopInstanceUid : null;
   // Fast path for a re-import: no blob write, no transaction. The constraints below still decide races.
   const existing = await findExisting(ctx.db, projectId, contentHash, sopInstanceUid);
   if (existing) return { status: 'duplicate', imageId: existing };
+  if (prepared.held) {
+    const heldBefore = await findHeld(ctx.db, projectId, contentHash);
+    if (heldBefore) return { status: 'duplicate', heldId: heldBefore };
+  }
+
+  // The re-identification mapping is durable before the image is: an image acknowledged under a
+  // pseudonym always has its mapping in the vault.
+  if (privacy && prepared.subjects.length > 0)
+    await privacy.vault.recordSubjects(projectId, prepared.subjects);
 
   // Content-addressed: if the transaction then fails, the blob is an unreferenced copy of real content
   // for garbage collection, never a wrong one.
   const blob = await ctx.blobs.put(file.bytes, { knownKey: contentHash });
+  if (prepared.held) return holdImage(ctx.db, projectId, facts, contentHash, blob.key, prepared.held);
+  return storeImage(ctx.db, projectId, facts, contentHash, blob.key);
+}
 
+/**
+ * Records a stored blob as an image of the project, under its subject, study and series for DICOM.
+ * Used by imports and by accepting a held image.
+ */
+export async function storeImage(
+  db: Kysely<DatabaseSchema>,
+  projectId: string,
+  facts: ImportFacts,
+  contentHash: string,
+  blobKey: string,
+): Promise<ImportOutcome> {
+  const sopInstanceUid = facts.format === 'dicom' ? facts.sopInstanceUid : null;
   const imageId = randomUUID();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const seriesId = facts.format === 'dicom' ? await ensureSeries(trx, projectId, facts) : null;
       await trx
         .insertInto('images')
@@ -73,7 +111,7 @@ export async function importFile(
           series_id: seriesId,
           sop_instance_uid: sopInstanceUid,
           content_hash: contentHash,
-          blob_key: blob.key,
+          blob_key: blobKey,
           format: facts.format,
           geometry: JSON.stringify(facts.geometry),
           ...(facts.format === 'dicom' ? facts.instance : {}),
@@ -86,7 +124,7 @@ export async function importFile(
     const violated = constraintViolation(error);
     if (violated === 'foreign_key') throw projectNotFound(projectId, error);
     if (violated !== 'unique') throw error;
-    const winner = await findExisting(ctx.db, projectId, contentHash, sopInstanceUid);
+    const winner = await findExisting(db, projectId, contentHash, sopInstanceUid);
     if (!winner) throw error;
     return { status: 'duplicate', imageId: winner };
   }
@@ -127,8 +165,9 @@ async function ensureSeries(trx: Trx, projectId: string, facts: DicomFacts): Pro
     .where('series_instance_uid', '=', facts.seriesInstanceUid)
     .executeTakeFirst();
   if (known) return known.id;
-  // A stand-in until de-identification (issue 5) assigns pseudonyms: the PatientID as found, which is
-  // identifying. Files without one get a subject per study rather than all sharing one.
+  // In a project that requires de-identification the Patient ID is already the subject's keyed
+  // pseudonym; otherwise it is the Patient ID as found. Files without one get a subject per study rather
+  // than all sharing one.
   const pseudonym = facts.patientId?.trim() || `no-patient-id:${facts.studyInstanceUid}`;
   await trx
     .insertInto('subjects')

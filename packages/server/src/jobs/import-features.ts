@@ -37,7 +37,7 @@ export async function importFeatures(
     options.worker === false
       ? undefined
       : new JobWorker({
-          ctx: { db, blobs: options.data.blobs },
+          ctx: { db, blobs: options.data.blobs, vault: options.data.vault },
           kinds: [uploadJobKind({ stagingRoot: options.stagingRoot, zip })],
           events,
           log: app.log,

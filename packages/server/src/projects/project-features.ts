@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerData } from '../bootstrap/open-data.js';
+import { privacyRoutes } from '../deidentification/privacy-routes.js';
 import { imageRoutes } from '../images/image-routes.js';
 import { userRoutes } from '../users/user-routes.js';
 import { labelExampleRoutes } from './label-example-routes.js';
@@ -16,4 +17,5 @@ export async function projectFeatures(app: FastifyInstance, { data }: { data: Se
   await app.register(labelRoutes, { db });
   await app.register(labelExampleRoutes, { db, blobs: data.blobs });
   await app.register(imageRoutes, { db, blobs: data.blobs });
+  await app.register(privacyRoutes, { db, blobs: data.blobs, vault: data.vault });
 }

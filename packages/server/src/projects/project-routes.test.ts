@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEFAULT_BURNED_IN_RULES } from '@voxelhub/core';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTestUser } from '../auth/auth-test-app.js';
@@ -13,6 +14,7 @@ import {
   createProjectFixture,
   type ProjectFixture,
 } from '../test-support/project-fixture.js';
+import { DEFAULT_IMPORT_DEID_OPTIONS } from './project-settings.js';
 
 /**
  * Each route of the project feature, tried by every caller. A route's `request` builds a fresh request
@@ -239,7 +241,12 @@ eachDialect('project routes', (ctx) => {
       imageCount: 0,
       requireDeidentification: true,
     });
-    expect(project.settings).toEqual({ reading: 'open', readersPerItem: 3, assignment: 'round-robin' });
+    expect(project.settings).toEqual({
+      reading: 'open',
+      readersPerItem: 3,
+      assignment: 'round-robin',
+      deidentification: { options: [...DEFAULT_IMPORT_DEID_OPTIONS], burnedInRules: DEFAULT_BURNED_IN_RULES },
+    });
     expect(project.labels.map((l: { name: string; colour: string }) => [l.name, l.colour])).toEqual([
       ['Liver', '#b5651d'],
       ['Lesion', '#e0413c'],

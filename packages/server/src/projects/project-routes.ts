@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { authorize } from '../access/project-access.js';
+import { authorize, requirePermission } from '../access/project-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { currentUser, requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
@@ -18,7 +18,7 @@ import {
   projectSummary,
   projectUpdate,
 } from './project-schemas.js';
-import { parseProjectSettings, projectSettingsSchema } from './project-settings.js';
+import { mergeProjectSettings, parseProjectSettings, projectSettingsSchema } from './project-settings.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -67,7 +67,9 @@ export async function projectRoutes(base: FastifyInstance, { db }: ProjectRoutes
               id: projectId,
               name: input.name,
               description: input.description ?? '',
-              settings: JSON.stringify(projectSettingsSchema.parse(input.settings ?? {})),
+              settings: JSON.stringify(
+                mergeProjectSettings(projectSettingsSchema.parse({}), input.settings ?? {}),
+              ),
               require_deidentification: input.requireDeidentification === false ? 0 : 1,
             })
             .execute();
@@ -148,8 +150,12 @@ export async function projectRoutes(base: FastifyInstance, { db }: ProjectRoutes
     async (request) => {
       const access = await authorize(db, request, request.params.projectId, 'project.update');
       const input = request.body;
+      // Whether and how images are de-identified is the owners' decision: it decides what identity the
+      // project may hold.
+      if (input.requireDeidentification !== undefined || input.settings?.deidentification !== undefined)
+        requirePermission(access, 'privacy.manage');
       const settings = input.settings
-        ? JSON.stringify(projectSettingsSchema.parse({ ...access.settings, ...input.settings }))
+        ? JSON.stringify(mergeProjectSettings(access.settings, input.settings))
         : undefined;
       const changes = {
         ...(input.name !== undefined ? { name: input.name } : {}),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LABEL_TYPES, MEMBER_ROLES } from '../storage/schema.js';
 import { classificationMismatch, labelClassification } from './label-classification.js';
 import { EXAMPLE_MEDIA_TYPES } from './label-example-limits.js';
-import { projectSettingsSchema } from './project-settings.js';
+import { projectSettingsInput, projectSettingsSchema } from './project-settings.js';
 
 /** The request and response shapes of the project routes; they also make the OpenAPI document. */
 
@@ -62,8 +62,11 @@ export const projectInput = z
   .object({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(20_000).optional(),
-    settings: projectSettingsSchema.partial().optional(),
-    /** Refuse identifiable uploads (on by default; see docs/server.md). */
+    settings: projectSettingsInput.optional(),
+    /**
+     * De-identify every image on import (PS3.15 Basic Profile with settings.deidentification), so that no
+     * identifying value reaches the database or the blob store. On by default for new projects.
+     */
     requireDeidentification: z.boolean().optional(),
     labels: z.array(newLabelInput).max(1000).optional(),
   })

@@ -1,4 +1,32 @@
+import { burnedInRulesSchema, CONFIDENTIALITY_OPTIONS, DEFAULT_BURNED_IN_RULES } from '@voxelhub/core';
 import { z } from 'zod';
+
+/**
+ * The PS3.15 options a project de-identifies with on import by default (when
+ * projects.require_deidentification is set). They keep what a dataset needs and identify nobody:
+ * descriptions stay, with any identifying value found in the file taken out of them (Clean
+ * Descriptors), and dates move by one offset per subject, so that intervals survive (Retain
+ * Longitudinal Temporal Information with Modified Dates).
+ */
+export const DEFAULT_IMPORT_DEID_OPTIONS = ['cleanDescriptors', 'retainLongitudinalModifiedDates'] as const;
+
+// Each field once, without its default: the stored settings add defaults, an update leaves absent fields
+// alone (a default there would silently reset a setting the request did not mention).
+const reading = z.enum(['blind', 'open']);
+const readersPerItem = z.number().int().min(1).max(20);
+const assignment = z.enum(['round-robin', 'least-loaded']);
+const deidOptions = z
+  .array(z.enum(CONFIDENTIALITY_OPTIONS))
+  .max(CONFIDENTIALITY_OPTIONS.length)
+  .refine((options) => new Set(options).size === options.length, { error: 'name each option once' });
+
+export const deidentificationSettingsSchema = z.object({
+  options: deidOptions.default([...DEFAULT_IMPORT_DEID_OPTIONS]),
+  /** Images these rules match, or marked BurnedInAnnotation YES, are held for a person's review. */
+  burnedInRules: burnedInRulesSchema.default(() => DEFAULT_BURNED_IN_RULES.map((rule) => ({ ...rule }))),
+});
+
+export type DeidentificationSettings = z.infer<typeof deidentificationSettingsSchema>;
 
 /**
  * A project's workflow settings, stored as JSON in projects.settings. Every field has a default, so
@@ -10,13 +38,39 @@ export const projectSettingsSchema = z.object({
    * open: they see everyone's. Blind is the default: a reader who has seen another's answer is no
    * longer an independent reader, and agreement measured afterwards means little.
    */
-  reading: z.enum(['blind', 'open']).default('blind'),
+  reading: reading.default('blind'),
   /** How many readers annotate each item (issue 6 assigns and compares them). */
-  readersPerItem: z.number().int().min(1).max(20).default(1),
-  assignment: z.enum(['round-robin', 'least-loaded']).default('round-robin'),
+  readersPerItem: readersPerItem.default(1),
+  assignment: assignment.default('round-robin'),
+  /** How images are de-identified on import; whether they are is projects.require_deidentification. */
+  deidentification: deidentificationSettingsSchema.prefault({}),
 });
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+/** Settings as a request sends them: any subset; what is absent keeps its current value. */
+export const projectSettingsInput = z
+  .object({
+    reading: reading.optional(),
+    readersPerItem: readersPerItem.optional(),
+    assignment: assignment.optional(),
+    deidentification: z
+      .object({ options: deidOptions.optional(), burnedInRules: burnedInRulesSchema.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ProjectSettingsInput = z.infer<typeof projectSettingsInput>;
+
+/** The current settings with a request's changes applied, checked whole. */
+export function mergeProjectSettings(current: ProjectSettings, input: ProjectSettingsInput): ProjectSettings {
+  return projectSettingsSchema.parse({
+    ...current,
+    ...input,
+    deidentification: { ...current.deidentification, ...input.deidentification },
+  });
+}
 
 /** The stored settings text, read leniently: unknown keys are dropped and missing ones defaulted. */
 export function parseProjectSettings(text: string): ProjectSettings {

@@ -11,6 +11,7 @@ const TABLES = [
   'annotations',
   'api_tokens',
   'audit_log',
+  'held_images',
   'images',
   'job_items',
   'jobs',

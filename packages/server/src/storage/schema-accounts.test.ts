@@ -19,7 +19,11 @@ eachDialect('schema: accounts and projects', (context) => {
     expect(user.disabled).toBe(0);
     expect(user.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Math.abs(Date.parse(user.created_at) - Date.now())).toBeLessThan(60_000);
-    const projectId = await insertProject(db());
+    const projectId = randomUUID();
+    await db()
+      .insertInto('projects')
+      .values({ id: projectId, name: `defaults-${projectId}` })
+      .execute();
     const project = await db()
       .selectFrom('projects')
       .selectAll()

@@ -221,6 +221,22 @@ export interface AnnotationBlobsTable {
   created_at: CreatedAt;
 }
 
+/** An image held for a person's review of burned-in text (migration 0009). */
+export interface HeldImagesTable {
+  id: string;
+  project_id: string;
+  content_hash: string;
+  blob_key: string;
+  sop_instance_uid: string | null;
+  modality: string | null;
+  format: 'dicom' | 'nifti' | 'png' | 'jpeg';
+  /** JSON array of strings. */
+  reasons: JsonWithDefault;
+  /** JSON array of {x, y, width, height}: regions blanked on import by the rules. */
+  blanked: JsonWithDefault;
+  created_at: CreatedAt;
+}
+
 /** Exactly one of annotation_id and task_id is set. */
 export interface ReviewsTable {
   id: string;
@@ -289,6 +305,7 @@ export interface DatabaseSchema {
   annotations: AnnotationsTable;
   annotation_revisions: AnnotationRevisionsTable;
   annotation_blobs: AnnotationBlobsTable;
+  held_images: HeldImagesTable;
   reviews: ReviewsTable;
   jobs: JobsTable;
   job_items: JobItemsTable;

@@ -11,6 +11,7 @@ import type { ImportFeatureOptions } from '../jobs/import-features.js';
 import type { ProjectSettings } from '../projects/project-settings.js';
 import type { Database } from '../storage/open-database.js';
 import { MEMBER_ROLES, type MemberRole } from '../storage/schema.js';
+import { ProjectVault } from '../vault/project-vault.js';
 
 /**
  * Test support for project routes: the real app on a test database and blob store, one project, and a
@@ -25,6 +26,7 @@ export interface ProjectFixture {
   readonly app: FastifyInstance;
   readonly database: Database;
   readonly blobs: LocalBlobStore;
+  readonly vault: ProjectVault;
   /** Where uploads are staged, a folder per job. */
   readonly stagingRoot: string;
   readonly projectId: string;
@@ -38,6 +40,8 @@ export interface ProjectFixture {
 
 export interface ProjectFixtureOptions {
   readonly settings?: Partial<ProjectSettings>;
+  /** De-identify on import (off here unless asked, unlike a project created through the API). */
+  readonly requireDeidentification?: boolean;
   readonly maxUploadBytes?: number;
   /** Upload and job worker settings (the worker runs unless `worker: false`). */
   readonly imports?: Partial<ImportFeatureOptions>;
@@ -52,8 +56,15 @@ export async function createProjectFixture(
     folder,
     options.maxUploadBytes ? { maxBytes: options.maxUploadBytes } : {},
   );
+  const vault = new ProjectVault(join(folder, 'vault'));
   const app = await buildApp({
-    data: { database, blobs, admin: { created: false }, close: async () => {} },
+    data: {
+      database,
+      blobs,
+      vault,
+      admin: { created: false },
+      close: async () => {},
+    },
     imports: {
       stagingRoot: join(folder, 'uploads'),
       maxUploadBytes: options.maxUploadBytes ?? 64 * 1024 * 1024,
@@ -67,6 +78,8 @@ export async function createProjectFixture(
       id: projectId,
       name: `project-${projectId.slice(0, 8)}`,
       settings: JSON.stringify(options.settings ?? {}),
+      // The features tested with this fixture are not de-identification's; its own tests turn it on.
+      require_deidentification: options.requireDeidentification ? 1 : 0,
     })
     .execute();
 
@@ -91,6 +104,7 @@ export async function createProjectFixture(
     app,
     database,
     blobs,
+    vault,
     stagingRoot: join(folder, 'uploads'),
     projectId,
     users,

@@ -1,4 +1,5 @@
 /** The shapes of the API answers the app reads (see /api/docs/json for the full schemas). */
+import type { DeidentificationSettings } from '../privacy/privacy-types.js';
 
 export type Role = 'owner' | 'manager' | 'annotator' | 'reviewer' | 'viewer';
 
@@ -52,7 +53,14 @@ export interface LabelExample {
 export interface Project extends ProjectSummary {
   readonly labels: readonly Label[];
   readonly memberCount: number;
-  readonly settings: { readonly reading: 'blind' | 'open'; readonly readersPerItem: number };
+  readonly settings: {
+    readonly reading: 'blind' | 'open';
+    readonly readersPerItem: number;
+    /** How images are de-identified on import (when requireDeidentification is set). */
+    readonly deidentification: DeidentificationSettings;
+  };
+  /** Whether every image is de-identified on import (PS3.15 Basic Profile with the settings' options). */
+  readonly requireDeidentification: boolean;
 }
 
 export interface Series {

@@ -160,12 +160,15 @@ describe.skipIf(skipReason !== undefined)('API images in the viewer (Chromium)',
     // The PNG and the JPEG are their own thumbnails; the NIfTI has an empty frame.
     const thumbnails = page.locator('img.thumbnail');
     await expect.poll(() => thumbnails.count(), { timeout: 15_000 }).toBe(2);
-    for (const thumbnail of await thumbnails.all())
+    for (const thumbnail of await thumbnails.all()) {
+      // Lazy images: they load once on screen, and the page above them has grown.
+      await thumbnail.scrollIntoViewIfNeeded();
       await expect
         .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
           timeout: 15_000,
         })
         .toBe(96);
+    }
     await page.getByRole('link', { name: niftiId }).click();
     await waitForImage('the NIfTI');
     expect(new URL(page.url()).pathname).toBe(`/projects/${projectId}/images/${niftiId}`);

@@ -69,6 +69,17 @@ export function NewProjectForm({ onCancel }: { readonly onCancel: () => void }) 
         />
         <FieldMessage errors={errors} field="settings.readersPerItem" />
       </label>
+      <label className="checkbox-field wide">
+        <input
+          type="checkbox"
+          checked={draft.requireDeidentification}
+          onChange={(e) => set({ requireDeidentification: e.target.checked })}
+        />
+        <span>
+          De-identify images on import (recommended)
+          <span className="muted"> — names, IDs and dates are replaced before anything is stored</span>
+        </span>
+      </label>
       <FormMessage errors={errors} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -4,6 +4,9 @@ import { type Loaded, useApiGet } from '../api/use-api-get.js';
 import { Link } from '../app/Link.js';
 import { LoadState } from '../app/LoadState.js';
 import { pathOf } from '../app/routes.js';
+import { HeldImagesPanel } from '../privacy/HeldImagesPanel.js';
+import { PrivacyPanel } from '../privacy/PrivacyPanel.js';
+import { heldCount, useHeldImages } from '../privacy/use-held-images.js';
 import { TaskPanel } from '../tasks/TaskPanel.js';
 import { LabelEditor, type SchemaLabel } from './LabelEditor.js';
 import { MembersPanel } from './MembersPanel.js';
@@ -12,20 +15,31 @@ import { OtherImages } from './OtherImages.js';
 import { SeriesThumbnail } from './SeriesThumbnail.js';
 
 /**
- * A project: its label schema, members, tasks and progress, its DICOM studies with their series (each
- * opens the viewer), other images.
+ * A project: its label schema, members, tasks and progress, images held for review and its privacy
+ * settings, its DICOM studies with their series (each opens the viewer), other images.
  */
 export function ProjectPage(props: { readonly projectId: string; readonly userId: string }) {
   const base = `/api/projects/${encodeURIComponent(props.projectId)}`;
   const project = useApiGet<Project>(base);
-  const studies = useApiGet<{ studies: Study[] }>(`${base}/studies`);
+  // Bumped when a held image is accepted, so that its study appears without reloading the page.
+  const [studiesVersion, setStudiesVersion] = useState(0);
+  const studies = useApiGet<{ studies: Study[] }>(
+    `${base}/studies${studiesVersion > 0 ? `?v=${studiesVersion}` : ''}`,
+  );
   return (
     <main className="page">
       <p>
         <Link to={pathOf({ name: 'projects' })}>← Projects</Link>
       </p>
       <LoadState loaded={project}>
-        {(p) => <ProjectBody project={p} userId={props.userId} studies={studies} />}
+        {(p) => (
+          <ProjectBody
+            project={p}
+            userId={props.userId}
+            studies={studies}
+            onImageAccepted={() => setStudiesVersion((v) => v + 1)}
+          />
+        )}
       </LoadState>
       <h2>Studies</h2>
       <LoadState loaded={studies}>
@@ -40,10 +54,15 @@ function ProjectBody(props: {
   readonly project: Project;
   readonly userId: string;
   readonly studies: Loaded<{ studies: Study[] }>;
+  readonly onImageAccepted: () => void;
 }) {
   const { project: p } = props;
   const studyList = props.studies.status === 'ready' ? props.studies.data.studies : [];
   const tasks = { projectId: p.id, role: p.role, userId: props.userId, studies: studyList };
+  // Managers and owners review held images (the server's images.review); others are not asked.
+  const mayReview = managesProject(p.role);
+  const held = useHeldImages(p.id, mayReview);
+  const waiting = heldCount(held);
   return (
     <>
       <h1>{p.name}</h1>
@@ -52,6 +71,18 @@ function ProjectBody(props: {
         {p.imageCount} images · {p.memberCount} members · your role: {p.role} · {p.settings.reading} reading ·{' '}
         {p.settings.readersPerItem} reader(s) per item
       </p>
+      {waiting > 0 && (
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => document.getElementById('held-for-review')?.scrollIntoView({ behavior: 'smooth' })}
+          >
+            <span className="badge">{waiting}</span> {waiting === 1 ? 'image waits' : 'images wait'} for
+            review of burned-in text
+          </button>
+        </p>
+      )}
       {/* The project detail carries each label's code, which the shared Label type leaves out. */}
       <LabelEditor
         projectId={p.id}
@@ -60,6 +91,8 @@ function ProjectBody(props: {
       />
       {/* Annotators and viewers may not list the members: their page makes no such request. */}
       {seesTeam(p.role) ? <TeamSections {...tasks} /> : <TaskPanel {...tasks} members={null} />}
+      {mayReview && <HeldImagesPanel projectId={p.id} held={held} onAccepted={props.onImageAccepted} />}
+      <PrivacyPanel project={p} />
     </>
   );
 }

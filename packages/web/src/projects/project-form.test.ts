@@ -15,7 +15,22 @@ describe('validateProject', () => {
 
   it('makes the request body with the settings', () => {
     expect(
-      toProjectInput({ name: ' Liver study ', description: 'd', reading: 'open', readersPerItem: '2' }),
-    ).toEqual({ name: 'Liver study', description: 'd', settings: { reading: 'open', readersPerItem: 2 } });
+      toProjectInput({
+        name: ' Liver study ',
+        description: 'd',
+        reading: 'open',
+        readersPerItem: '2',
+        requireDeidentification: false,
+      }),
+    ).toEqual({
+      name: 'Liver study',
+      description: 'd',
+      settings: { reading: 'open', readersPerItem: 2 },
+      requireDeidentification: false,
+    });
+  });
+
+  it('de-identifies on import unless the creator says otherwise', () => {
+    expect(toProjectInput({ ...EMPTY_PROJECT, name: 'p' }).requireDeidentification).toBe(true);
   });
 });

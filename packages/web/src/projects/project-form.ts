@@ -7,6 +7,8 @@ export interface ProjectDraft {
   readonly description: string;
   readonly reading: Reading;
   readonly readersPerItem: string;
+  /** De-identify images on import; recommended, so on unless the creator turns it off. */
+  readonly requireDeidentification: boolean;
 }
 
 export const EMPTY_PROJECT: ProjectDraft = {
@@ -14,6 +16,7 @@ export const EMPTY_PROJECT: ProjectDraft = {
   description: '',
   reading: 'blind',
   readersPerItem: '1',
+  requireDeidentification: true,
 };
 
 /** The server's limits on readers per item (project-settings.ts). */
@@ -34,5 +37,6 @@ export function toProjectInput(draft: ProjectDraft) {
     name: draft.name.trim(),
     description: draft.description,
     settings: { reading: draft.reading, readersPerItem: Number(draft.readersPerItem) },
+    requireDeidentification: draft.requireDeidentification,
   };
 }

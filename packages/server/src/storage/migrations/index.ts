@@ -7,6 +7,7 @@ import { jobsAndAudit } from './0005-jobs-and-audit.js';
 import { dicomAttributes } from './0006-dicom-attributes.js';
 import { labelOptionsAndExamples } from './0007-label-options-and-examples.js';
 import { annotationBlobs } from './0008-annotation-blobs.js';
+import { heldImages } from './0009-held-images.js';
 
 /**
  * Every migration, by name. Names sort in the order they run and never change once released;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-dicom-attributes': dicomAttributes,
   '0007-label-options-and-examples': labelOptionsAndExamples,
   '0008-annotation-blobs': annotationBlobs,
+  '0009-held-images': heldImages,
 };
