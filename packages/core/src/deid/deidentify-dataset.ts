@@ -7,6 +7,7 @@ import {
 } from './confidentiality-option.js';
 import type { DicomDatasetJson, DicomElementJson, Part10Dataset } from './dcmjs-dataset.js';
 import { type AppliedAction, DeidReport } from './deid-report.js';
+import { dummySequenceItem } from './dummy-sequence-item.js';
 import { dummyValue } from './dummy-value.js';
 import { IdentifierScrubber } from './identifier-scrubber.js';
 import { KeyedUidMap } from './keyed-uid-map.js';
@@ -313,8 +314,8 @@ export class Deidentification {
   ): DicomElementJson {
     this.record(tag, name, action, 'dummy');
     if (element.vr === 'UI') return this.replaceUids(element);
-    // A sequence's dummy (D or X/D, no Z to choose) is one empty item: nothing of the original survives.
-    if (element.vr === 'SQ') return { ...element, Value: [{}] };
+    // A sequence's dummy (D or X/D, no Z to choose) is one item of dummies: nothing of the original survives.
+    if (element.vr === 'SQ') return { ...element, Value: [dummySequenceItem(tag)] };
     return { ...element, Value: dummyValue(element.vr) };
   }
 
