@@ -100,6 +100,16 @@ describe.skipIf(skipReason !== undefined)('saving against the real server (Chrom
     await expect.poll(() => indicator().getAttribute('data-state'), { timeout }).toBe(expected);
   }
 
+  /** Whether the indicator leaves 'saved' (an edit is being saved) within `timeout` ms. */
+  async function leavesSaved(timeout: number): Promise<boolean> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      if ((await indicator().getAttribute('data-state')) !== 'saved') return true;
+      await page.waitForTimeout(100);
+    }
+    return false;
+  }
+
   /** Saves a changed payload through the API on the annotation's current revision, as a colleague would. */
   async function colleagueSaves(head: StoredAnnotation, payload: StoredAnnotation['payload']) {
     const res = await call(server.url, token, 'PUT', `/api/projects/${projectId}/annotations/${head.id}`, {
@@ -129,6 +139,10 @@ describe.skipIf(skipReason !== undefined)('saving against the real server (Chrom
     await viewport().focus();
     await page.keyboard.press('Escape'); // no drawing tool: the left button moves handles
     await drag(from, to);
+    // On a loaded machine the press can come before Cornerstone has picked up the handle under it, and
+    // the drag then edits nothing (seen once in CI). The conflict is what this test is about: a missed
+    // grab is tried once more.
+    if (!(await leavesSaved(5_000))) await drag(from, to);
     await state('conflict');
     await expect.poll(() => row('length').getAttribute('data-status')).toBe('conflict');
     await indicator().getByRole('button', { name: '1 conflict' }).click();
