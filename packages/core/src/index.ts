@@ -15,6 +15,7 @@ export * from './dicom/transfer-syntax.js';
 export * from './errors/image-read-error.js';
 export * from './geometry/matrix3.js';
 export * from './geometry/vector.js';
+export * from './metrics/index.js';
 export * from './nifti/index.js';
 export * from './raster/index.js';
 export * from './volume/data-type.js';
