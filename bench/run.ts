@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { deidSuite } from './deid/deid-suite.js';
 import type { Suite, SuiteContext } from './harness/suite.js';
 import { ioSuite } from './io/io-suite.js';
+import { metricsSuite } from './metrics/metrics-suite.js';
 import { serverSuite } from './server/server-suite.js';
 
 /**
  * `npm run bench -- [suite…] [--runs N] [--profile]`: runs the named suites (all when none is named).
  * Compiled to bench/dist/run.js.
  */
-const SUITES: readonly Suite[] = [ioSuite, serverSuite, deidSuite];
+const SUITES: readonly Suite[] = [ioSuite, serverSuite, deidSuite, metricsSuite];
 
 function usage(): string {
   const list = SUITES.map((s) => `  ${s.name.padEnd(8)} ${s.description}`).join('\n');

@@ -1,6 +1,6 @@
 export const VERSION = '0.1.0';
 
-export type CommandName = 'info' | 'convert' | 'deid' | 'import' | 'serve';
+export type CommandName = 'info' | 'convert' | 'deid' | 'import' | 'metrics' | 'agreement' | 'serve';
 
 const COMMANDS: Record<CommandName, { summary: string; usage: string; options: string[] }> = {
   info: {
@@ -18,6 +18,33 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
       '--from-dicomweb  a DICOMweb server root (e.g. http://pacs:8042/dicom-web): import a study from it',
       '--study          the Study Instance UID to import (with --from-dicomweb)',
       '--token          sent to the DICOMweb server as "Authorization: Bearer <token>"',
+      '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
+    ],
+  },
+  metrics: {
+    summary:
+      'agreement of a test mask with a reference mask (NIfTI or DICOM SEG): Dice, IoU, HD, HD95, ASSD, NSD, volume',
+    usage: 'voxelhub metrics <reference> <test> [--label <n>] [--tolerance <mm>] [--json]',
+    options: [
+      '--label          compare only this label (default: each label found in either file, one row each)',
+      '--tolerance      the NSD (normalised surface Dice) tolerance in mm (default: 1)',
+      '--json           print JSON: an array of {label, dice, iou, hd, hd95, assd, nsd, volumeDiff, tolerance},',
+      '                 or one such object with --label; distances in mm, null where undefined',
+      '',
+      'A test mask on another grid is resampled onto the reference grid (nearest voxel in patient space).',
+      'Convention (MONAI/medpy): a surface is the foreground voxels with a background 6-neighbour;',
+      'distances join voxel centres; HD95 is the larger of the two directed 95th percentiles; ASSD pools',
+      'both directions; volumeDiff = (test - reference) / reference, a fraction.',
+    ],
+  },
+  agreement: {
+    summary:
+      "a project's reader agreement: per label and annotator, over time, and the worst items (as the dashboard)",
+    usage: 'voxelhub agreement --project <name> [--json] [--compute] [--data-dir <folder>]',
+    options: [
+      "--project        the project (by name) of this machine's Voxelhub data",
+      '--json           print the report as JSON (the same object as GET /api/projects/:id/quality)',
+      '--compute        first measure items whose agreement job has not run (no server running)',
       '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
     ],
   },

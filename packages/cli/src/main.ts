@@ -70,6 +70,65 @@ async function deid(args: string[]): Promise<number> {
   });
 }
 
+/** A whole number from `min` up, or a usage error naming the option. */
+function integerOption(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min)
+    throw new UsageError(`'--${name}' must be a whole number from ${min} up, not '${value}'`);
+  return n;
+}
+
+/** A distance in mm from 0 up, or a usage error naming the option. */
+function millimetresOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UsageError(`'--${name}' must be a number of mm from 0 up, not '${value}'`);
+  return n;
+}
+
+async function metrics(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    label: { type: 'string' },
+    tolerance: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('metrics');
+  if (positionals.length !== 2)
+    throw new UsageError(`expected two mask files, <reference> <test>; got ${positionals.length}`);
+  const label = integerOption(values.label, 'label', 1);
+  const tolerance = millimetresOption(values.tolerance, 'tolerance');
+  const { metricsCommand } = await import('./commands/metrics.js');
+  return metricsCommand(positionals[0]!, positionals[1]!, {
+    ...(label !== undefined ? { label } : {}),
+    ...(tolerance !== undefined ? { tolerance } : {}),
+    json: values.json === true,
+  });
+}
+
+async function agreement(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    project: { type: 'string' },
+    json: { type: 'boolean' },
+    compute: { type: 'boolean' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('agreement');
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (typeof values.project !== 'string' || values.project.trim() === '')
+    throw new UsageError("required option '--project <name>' not specified");
+  const { agreementCommand } = await import('./commands/agreement.js');
+  return agreementCommand({
+    project: values.project.trim(),
+    json: values.json === true,
+    compute: values.compute === true,
+    configArgs: values['data-dir'] ? ['--data-dir', values['data-dir']] : [],
+  });
+}
+
 async function importFiles(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     project: { type: 'string' },
@@ -134,6 +193,8 @@ const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = {
   convert,
   deid,
   import: importFiles,
+  metrics,
+  agreement,
   serve,
 };
 

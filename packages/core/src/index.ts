@@ -1,3 +1,4 @@
+export * from './consensus/index.js';
 export * from './deid/index.js';
 export * from './deid-files/index.js';
 export * from './deid-pixels/index.js';
@@ -12,6 +13,7 @@ export * from './dicom/series/series-summary.js';
 export * from './dicom/series/voxel-data-type.js';
 export * from './dicom/siemens/index.js';
 export * from './dicom/transfer-syntax.js';
+export * from './dicom-seg/index.js';
 export * from './errors/image-read-error.js';
 export * from './geometry/matrix3.js';
 export * from './geometry/vector.js';

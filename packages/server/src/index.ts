@@ -13,6 +13,9 @@ export * from './errors/api-error.js';
 export * from './errors/error-handler.js';
 export * from './import/index.js';
 export { jobItemName } from './jobs/job-item-name.js';
+export { parseProjectSettings } from './projects/project-settings.js';
+export { computeAndStoreAgreement } from './quality/agreement-job.js';
+export { qualityReport } from './quality/quality-report.js';
 export {
   constraintViolation,
   type Database,

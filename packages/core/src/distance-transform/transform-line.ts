@@ -2,7 +2,8 @@
  * One line of the exact squared Euclidean distance transform of Felzenszwalb and Huttenlocher
  * ("Distance Transforms of Sampled Functions", Theory of Computing 8, 2012): the lower envelope of
  * parabolas rooted at the samples of a line. Transforming along each axis in turn gives the exact
- * transform in any dimension; metrics/ uses it in 3D with anisotropic spacing, segmentation/ in 2D.
+ * transform in any dimension; segmentation/ uses it in 2D. (metrics/ uses parabola-envelope.ts, the
+ * same envelope split into building and reading, which skips samples without a seed.)
  *
  * Written here rather than imported: no maintained JS library computes an exact EDT on plain typed
  * arrays (npm offers ndarray wrappers, chamfer approximations or abandoned isotropic 2D code), and the

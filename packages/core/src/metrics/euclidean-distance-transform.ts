@@ -1,4 +1,9 @@
-import { envelopeFor, transformLine } from '../distance-transform/transform-line.js';
+import {
+  buildEnvelope,
+  type ParabolaEnvelope,
+  parabolaEnvelope,
+  writeEnvelope,
+} from '../distance-transform/parabola-envelope.js';
 import { boxDims, type Index3, type VoxelBox } from './voxel-box.js';
 
 /**
@@ -13,8 +18,20 @@ import { boxDims, type Index3, type VoxelBox } from './voxel-box.js';
  * (segmentation/squared-distance-transform.ts is the isotropic 2D variant for the slice editor.)
  */
 
-/** Stands for "no seed on this line yet"; finite so the envelope's arithmetic stays free of NaN. */
-const FAR = 1e300;
+/** One line along an axis: gathered, enveloped over its finite samples, written back (+∞ stays +∞). */
+function transformLine(
+  f: Float64Array,
+  start: number,
+  stride: number,
+  n: number,
+  s: number,
+  envelope: ParabolaEnvelope,
+): void {
+  const { samples } = envelope;
+  for (let q = 0; q < n; q++) samples[q] = f[start + q * stride]!;
+  if (buildEnvelope(envelope, samples, 0, n, s) > 0)
+    writeEnvelope(envelope, s, 0, 0, n - 1, f, start, stride);
+}
 
 /**
  * For each voxel of `box` (a sub-grid of an image of `dims`, x fastest), the squared distance in mm²
@@ -35,16 +52,15 @@ export function squaredEuclideanDistanceTransform(
     for (let y = 0; y < by; y++) {
       const from = box.min[0] + (box.min[1] + y) * nx + (box.min[2] + z) * nx * ny;
       const to = (y + z * by) * bx;
-      for (let x = 0; x < bx; x++) f[to + x] = seeds[from + x] !== 0 ? 0 : FAR;
+      for (let x = 0; x < bx; x++) f[to + x] = seeds[from + x] !== 0 ? 0 : Number.POSITIVE_INFINITY;
     }
   }
-  const scratch = envelopeFor(Math.max(bx, by, bz));
+  const scratch = parabolaEnvelope(Math.max(bx, by, bz));
   for (let z = 0; z < bz; z++)
     for (let y = 0; y < by; y++) transformLine(f, (y + z * by) * bx, 1, bx, spacing[0], scratch);
   for (let z = 0; z < bz; z++)
     for (let x = 0; x < bx; x++) transformLine(f, x + z * bx * by, bx, by, spacing[1], scratch);
   for (let y = 0; y < by; y++)
     for (let x = 0; x < bx; x++) transformLine(f, x + y * bx, bx * by, bz, spacing[2], scratch);
-  for (let i = 0; i < f.length; i++) if (f[i]! >= FAR) f[i] = Number.POSITIVE_INFINITY;
   return f;
 }

@@ -89,6 +89,22 @@ describe('maskMetrics on hand-checkable cases', () => {
     expect(m.surfaceVoxelsRef).toBe(26);
   });
 
+  it('measures two interleaved 3D checkerboards voxel by voxel', () => {
+    // Every voxel of a checkerboard is surface (its 6 neighbours have the other colour), 70,304 of
+    // the 52³ here; each has an x neighbour of the other colour 0.7 mm away, and none is closer.
+    const n = 52;
+    const black = new Uint8Array(n * n * n);
+    const white = new Uint8Array(n * n * n);
+    for (let z = 0; z < n; z++)
+      for (let y = 0; y < n; y++)
+        for (let x = 0; x < n; x++) ((x + y + z) % 2 === 0 ? black : white)[x + y * n + z * n * n] = 1;
+    const m = maskMetrics(black, white, [n, n, n], [0.7, 0.8, 2], { tolerance: 0.7 });
+    expect(m).toMatchObject({ surfaceVoxelsRef: 70304, surfaceVoxelsTest: 70304, dice: 0, nsd: 1 });
+    expect(m.hd).toBeCloseTo(0.7, 12);
+    expect(m.hd95).toBeCloseTo(0.7, 12);
+    expect(m.assd).toBeCloseTo(0.7, 12);
+  });
+
   it('selects one label of a label image', () => {
     const ref = block(dims, [0, 0, 0], [1, 1, 1], 1);
     block(dims, [4, 4, 4], [5, 5, 5], 2, ref);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile } from './percentile.js';
+import { percentile, percentileInPlace } from './percentile.js';
 
 // Expected values from numpy 1.x/2.x: np.percentile(values, p) with the default linear method.
 describe('percentile', () => {
@@ -24,5 +24,34 @@ describe('percentile', () => {
   it('is NaN for no values and refuses a p outside 0..100', () => {
     expect(percentile([], 50)).toBeNaN();
     expect(() => percentile([1], 101)).toThrow(/between 0 and 100/);
+  });
+});
+
+describe('percentileInPlace', () => {
+  /** numpy's linear percentile by its definition: sort, then interpolate at rank (n − 1)·p/100. */
+  function bySorting(values: number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = ((sorted.length - 1) * p) / 100;
+    const lower = Math.floor(rank);
+    const upper = Math.min(lower + 1, sorted.length - 1);
+    return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (rank - lower);
+  }
+
+  it.each([
+    [
+      'random',
+      (i: number) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453),
+    ],
+    ['few distinct', (i: number) => (i * 7) % 5],
+    ['ascending', (i: number) => i],
+    ['descending', (i: number) => -i],
+    ['constant', () => 3],
+  ])('selects like sorting on %s values', (_, value) => {
+    for (const n of [1, 2, 3, 10, 1001]) {
+      const values = Array.from({ length: n }, (_, i) => value(i));
+      for (const p of [0, 5, 50, 95, 99.9, 100]) {
+        expect(percentileInPlace(Float64Array.from(values), p)).toBeCloseTo(bySorting(values, p), 12);
+      }
+    }
   });
 });

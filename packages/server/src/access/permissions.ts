@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'pseudonyms.read': ['owner'],
   'privacy.manage': ['owner'],
   'images.review': MANAGERS,
+  'quality.read': ['owner', 'manager', 'reviewer'],
+  'quality.review': ['owner', 'manager', 'reviewer'],
+  'quality.manage': MANAGERS,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

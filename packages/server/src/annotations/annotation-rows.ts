@@ -14,7 +14,7 @@ export type AnnotationHead = Omit<AnnotationOutput, 'payload'> & { readonly payl
 
 /** Reading annotations at their head revision, and their history, as the API shows them. */
 
-function selectHeads(db: Db) {
+export function selectHeads(db: Db) {
   return db
     .selectFrom('annotations as a')
     .innerJoin('annotation_revisions as r', (join) =>

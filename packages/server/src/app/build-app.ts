@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { annotationBlobRoutes, LABEL_MAP_MAX_BYTES } from '../annotation-blobs/annotation-blob-routes.js';
 import { annotationRoutes } from '../annotations/annotation-routes.js';
+import { auditRoutes } from '../audit/audit-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { authRoutes } from '../auth/auth-routes.js';
 import { schedulePurgeOfExpiredSessions } from '../auth/session-purge.js';
@@ -11,6 +12,7 @@ import { dicomwebPlugin } from '../dicomweb/dicomweb-plugin.js';
 import { installErrorHandler } from '../errors/error-handler.js';
 import { type ImportFeatureOptions, importFeatures } from '../jobs/import-features.js';
 import { projectFeatures } from '../projects/project-features.js';
+import { qualityRoutes } from '../quality/quality-routes.js';
 import { reviewRoutes } from '../reviews/review-routes.js';
 import { healthRoutes } from '../routes/health.js';
 import { taskRoutes } from '../tasks/task-routes.js';
@@ -74,6 +76,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     });
     await app.register(taskRoutes, { prefix: '/api', db: data.database.db });
     await app.register(reviewRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(auditRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(qualityRoutes, { prefix: '/api', db: data.database.db, blobs: data.blobs });
     await app.register(projectFeatures, { prefix: '/api', data });
     await app.register(dicomwebPlugin, {
       prefix: '/dicomweb',

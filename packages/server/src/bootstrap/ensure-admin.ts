@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record-audit.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import type { DatabaseSchema } from '../storage/schema.js';
+import { SYSTEM_USER_IDS } from '../users/system-users.js';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -20,7 +21,12 @@ export async function ensureAdmin(
   db: Kysely<DatabaseSchema>,
   password: string | undefined,
 ): Promise<AdminOutcome> {
-  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'not in', SYSTEM_USER_IDS)
+    .limit(1)
+    .executeTakeFirst();
   if (existing) return { created: false };
   const chosen = password ?? generatePassword();
   await db

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app/build-app.js';
 import { createToken } from '../auth/token-store.js';
+import { ADMIN_USERNAME } from '../bootstrap/ensure-admin.js';
 import { openServerData, type ServerData } from '../bootstrap/open-data.js';
 import { type ImportOutcome, importFile } from '../import/import-file.js';
 import { TESTDATA } from '../import/import-test-files.js';
@@ -169,7 +170,11 @@ for (const dialect of DIALECTS)
           demoProject: false,
         });
         app = await buildApp({ data, webRoot: null });
-        const admin = await data.database.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+        const admin = await data.database.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', ADMIN_USERNAME)
+          .executeTakeFirstOrThrow();
         token = (await createToken(data.database.db, admin.id, 'test')).token;
         const created = await app.inject({
           method: 'POST',

@@ -65,10 +65,12 @@ export async function renderFrame(
   const image = await renderPixels(parsed, module, index, options.window);
   if (options.type === 'image/png') return encodePng(image.pixels, image.width, image.height, image.channels);
   const rgba = new Uint8Array(image.width * image.height * 4);
+  // Grey repeats its one sample in R, G and B; colour takes its three.
+  const [g, b] = image.channels === 1 ? [0, 0] : [1, 2];
   for (let i = 0, o = 0; o < rgba.length; i += image.channels, o += 4) {
     rgba[o] = image.pixels[i]!;
-    rgba[o + 1] = image.pixels[i + image.channels - 2]!;
-    rgba[o + 2] = image.pixels[i + image.channels - 1]!;
+    rgba[o + 1] = image.pixels[i + g]!;
+    rgba[o + 2] = image.pixels[i + b]!;
     rgba[o + 3] = 255;
   }
   return jpeg.encode({ data: rgba, width: image.width, height: image.height }, options.quality).data;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerData } from '../bootstrap/open-data.js';
+import { agreementJobKind } from '../quality/agreement-job.js';
 import { sweepStaging } from '../uploads/sweep-staging.js';
 import { uploadJobKind } from '../uploads/upload-job-kind.js';
 import { uploadRoutes } from '../uploads/upload-routes.js';
@@ -38,7 +39,8 @@ export async function importFeatures(
       ? undefined
       : new JobWorker({
           ctx: { db, blobs: options.data.blobs, vault: options.data.vault },
-          kinds: [uploadJobKind({ stagingRoot: options.stagingRoot, zip })],
+          // Agreement jobs (quality/) run here too: one worker, one lease protocol, for every background job.
+          kinds: [uploadJobKind({ stagingRoot: options.stagingRoot, zip }), agreementJobKind],
           events,
           log: app.log,
           ...tuning,

@@ -7,11 +7,12 @@ import { type ImportProgress, runImportJob } from '../import/import-job.js';
 import { expireDeadWorkerLeases } from './dead-worker-leases.js';
 import type { JobEvents } from './job-events.js';
 import { jobItemName } from './job-item-name.js';
-import type { WorkerJobKind } from './job-kind.js';
+import { type AnyJobKind, type ItemJobKind, isItemJobKind } from './job-kind.js';
+import { runItemJob } from './run-item-job.js';
 
 export interface JobWorkerOptions {
   readonly ctx: ImportContext;
-  readonly kinds: readonly WorkerJobKind[];
+  readonly kinds: readonly AnyJobKind[];
   readonly events: JobEvents;
   /** Jobs run at once; default 2. */
   readonly concurrency?: number;
@@ -30,7 +31,7 @@ export interface JobWorkerOptions {
  * leases back (queued) so the next start resumes them.
  */
 export class JobWorker {
-  private readonly kinds: ReadonlyMap<string, WorkerJobKind>;
+  private readonly kinds: ReadonlyMap<string, AnyJobKind>;
   private readonly running = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
   private readonly workerId: string;
@@ -122,6 +123,7 @@ export class JobWorker {
     const job = await ctx.db.selectFrom('jobs').select('kind').where('id', '=', jobId).executeTakeFirst();
     const kind = job && this.kinds.get(job.kind);
     if (!kind) return;
+    if (isItemJobKind(kind)) return this.runItems(jobId, kind);
     const onProgress = (p: ImportProgress) =>
       events.emit({
         type: 'progress',
@@ -158,5 +160,36 @@ export class JobWorker {
         this.options.log?.error({ err: error, jobId }, 'cannot remove what the job staged'),
       );
     events.emit({ type: 'finished', jobId, state });
+  }
+
+  private async runItems(jobId: string, kind: ItemJobKind): Promise<void> {
+    const { ctx, events } = this.options;
+    let state: 'done' | 'failed' | undefined;
+    try {
+      const result = await runItemJob(ctx, jobId, kind, {
+        workerId: this.workerId,
+        leaseMs: this.options.leaseMs ?? 60_000,
+        signal: this.abort.signal,
+        onProgress: (p) =>
+          events.emit({
+            type: 'progress',
+            jobId,
+            done: p.done,
+            total: p.total,
+            item: {
+              name: p.key,
+              status: p.error ? 'failed' : 'imported',
+              ...(p.error ? { reason: p.error } : {}),
+            },
+          }),
+      });
+      if (result === 'done') state = 'done';
+    } catch (error) {
+      if (error instanceof ImportError && (error.code === 'JOB_BUSY' || error.code === 'JOB_LEASE_LOST'))
+        return;
+      state = 'failed';
+      this.options.log?.error({ err: error, jobId }, `${kind.kind} job failed`);
+    }
+    if (state) events.emit({ type: 'finished', jobId, state });
   }
 }

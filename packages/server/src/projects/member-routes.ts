@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
 import type { DatabaseSchema, MemberRole } from '../storage/schema.js';
+import { SYSTEM_USER_IDS } from '../users/system-users.js';
 import { memberInput, memberOutput, memberParams, projectParams } from './project-schemas.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -53,6 +54,7 @@ export async function memberRoutes(base: FastifyInstance, { db }: { db: Db }): P
       const user = await db
         .selectFrom('users')
         .select(['id', 'username'])
+        .where('id', 'not in', SYSTEM_USER_IDS)
         .$if(userId !== undefined, (q) => q.where('id', '=', userId ?? ''))
         .$if(username !== undefined, (q) => q.where('username', '=', username ?? ''))
         .executeTakeFirst();

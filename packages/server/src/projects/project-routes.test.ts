@@ -246,6 +246,11 @@ eachDialect('project routes', (ctx) => {
       readersPerItem: 3,
       assignment: 'round-robin',
       deidentification: { options: [...DEFAULT_IMPORT_DEID_OPTIONS], burnedInRules: DEFAULT_BURNED_IN_RULES },
+      quality: {
+        defaults: { dice: 0.8, f1: 0.8, distanceMm: 5, labelAgreement: 0.6 },
+        thresholds: {},
+        maskConsensus: 'staple',
+      },
     });
     expect(project.labels.map((l: { name: string; colour: string }) => [l.name, l.colour])).toEqual([
       ['Liver', '#b5651d'],

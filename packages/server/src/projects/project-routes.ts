@@ -7,6 +7,7 @@ import { authorize, requirePermission } from '../access/project-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { currentUser, requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
+import { checkLabelThresholds } from '../quality/check-thresholds.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema } from '../storage/schema.js';
 import { labelColumns } from './label-rows.js';
@@ -154,6 +155,7 @@ export async function projectRoutes(base: FastifyInstance, { db }: ProjectRoutes
       // project may hold.
       if (input.requireDeidentification !== undefined || input.settings?.deidentification !== undefined)
         requirePermission(access, 'privacy.manage');
+      await checkLabelThresholds(db, access.projectId, input.settings?.quality?.thresholds);
       const settings = input.settings
         ? JSON.stringify(mergeProjectSettings(access.settings, input.settings))
         : undefined;

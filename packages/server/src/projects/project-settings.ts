@@ -28,6 +28,30 @@ export const deidentificationSettingsSchema = z.object({
 
 export type DeidentificationSettings = z.infer<typeof deidentificationSettingsSchema>;
 
+const agreementThreshold = z.number().finite().min(0).max(1000);
+
+/**
+ * When an item's readers agree well enough (issue 6). Each label is measured by its type's metric: Dice for
+ * masks, F1 of boxes matched at IoU 0.5, the distance in mm between landmarks (lower is better), and the
+ * share of readers giving the majority answer for classifications. An item with any label past its
+ * threshold goes to the review queue. `thresholds` overrides the default for one label, by label id.
+ */
+export const qualitySettingsSchema = z.object({
+  defaults: z
+    .object({
+      dice: agreementThreshold.max(1).default(0.8),
+      f1: agreementThreshold.max(1).default(0.8),
+      distanceMm: agreementThreshold.default(5),
+      labelAgreement: agreementThreshold.max(1).default(0.6),
+    })
+    .prefault({}),
+  thresholds: z.record(z.string().max(64), agreementThreshold).default({}),
+  /** The mask consensus method: STAPLE (Warfield 2004) or per-voxel majority vote. */
+  maskConsensus: z.enum(['staple', 'majority-vote']).default('staple'),
+});
+
+export type QualitySettings = z.infer<typeof qualitySettingsSchema>;
+
 /**
  * A project's workflow settings, stored as JSON in projects.settings. Every field has a default, so
  * settings written by an older version parse, and `{}` is a valid project.
@@ -44,6 +68,8 @@ export const projectSettingsSchema = z.object({
   assignment: assignment.default('round-robin'),
   /** How images are de-identified on import; whether they are is projects.require_deidentification. */
   deidentification: deidentificationSettingsSchema.prefault({}),
+  /** Agreement thresholds and the consensus method of multi-reader work. */
+  quality: qualitySettingsSchema.prefault({}),
 });
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
@@ -58,6 +84,22 @@ export const projectSettingsInput = z
       .object({ options: deidOptions.optional(), burnedInRules: burnedInRulesSchema.optional() })
       .strict()
       .optional(),
+    quality: z
+      .object({
+        defaults: z
+          .object({
+            dice: agreementThreshold.max(1).optional(),
+            f1: agreementThreshold.max(1).optional(),
+            distanceMm: agreementThreshold.optional(),
+            labelAgreement: agreementThreshold.max(1).optional(),
+          })
+          .strict()
+          .optional(),
+        thresholds: z.record(z.string().max(64), agreementThreshold).optional(),
+        maskConsensus: z.enum(['staple', 'majority-vote']).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -69,6 +111,11 @@ export function mergeProjectSettings(current: ProjectSettings, input: ProjectSet
     ...current,
     ...input,
     deidentification: { ...current.deidentification, ...input.deidentification },
+    quality: {
+      ...current.quality,
+      ...input.quality,
+      defaults: { ...current.quality.defaults, ...input.quality?.defaults },
+    },
   });
 }
 

@@ -182,6 +182,8 @@ export interface TasksTable {
   updated_at: CreatedAt;
   started_at: IsoTimestamp | null;
   completed_at: IsoTimestamp | null;
+  /** The quality item the task reads for (migration 0010); null for a task outside multi-reader work. */
+  item_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Exactly one of image_id and series_id is set. */
@@ -196,6 +198,8 @@ export interface AnnotationsTable {
   head_revision: number;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+  /** Set on the annotations a consensus made (migration 0010); null on a reader's own. */
+  consensus_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Append-only: the database refuses UPDATE. */
@@ -248,6 +252,55 @@ export interface ReviewsTable {
   decision: ReviewDecision;
   comment: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
+}
+
+export const QUALITY_ITEM_STATUSES = [
+  'reading',
+  'computing',
+  'agreed',
+  'disputed',
+  'resolved',
+  'sent_back',
+] as const;
+export type QualityItemStatus = (typeof QUALITY_ITEM_STATUSES)[number];
+
+/** An image or series read by several readers, and their agreement (migration 0010). Exactly one target. */
+export interface QualityItemsTable {
+  id: string;
+  project_id: string;
+  image_id: string | null;
+  series_id: string | null;
+  status: ColumnType<QualityItemStatus, QualityItemStatus | undefined, QualityItemStatus>;
+  /** JSON: LabelAgreement[] (quality/quality-schemas.ts), null until computed. */
+  agreement: JsonText | null;
+  /** The lowest label score relative to its threshold (1 = at the threshold), for "worst first". */
+  worst: number | null;
+  computed_at: IsoTimestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export const CONSENSUS_STATUSES = ['proposed', 'accepted', 'superseded'] as const;
+export type ConsensusStatus = (typeof CONSENSUS_STATUSES)[number];
+export const CONSENSUS_METHODS = ['automatic', 'reader-accepted', 'reviewer-edited'] as const;
+export type ConsensusMethod = (typeof CONSENSUS_METHODS)[number];
+
+/** A consensus of an item's readers, with its provenance (migration 0010). */
+export interface ConsensusSetsTable {
+  id: string;
+  project_id: string;
+  item_id: string;
+  status: ColumnType<ConsensusStatus, ConsensusStatus | undefined, ConsensusStatus>;
+  method: ConsensusMethod;
+  /** JSON: per label, the core method, its parameters and the annotations it made. */
+  labels: JsonWithDefault;
+  /** JSON: the reader annotations (id, revision, reader) it was made from. */
+  inputs: JsonWithDefault;
+  /** Null when a job made it. */
+  created_by: string | null;
+  created_at: CreatedAt;
+  accepted_by: string | null;
+  accepted_at: IsoTimestamp | null;
 }
 
 export interface JobsTable {
@@ -307,6 +360,8 @@ export interface DatabaseSchema {
   annotation_blobs: AnnotationBlobsTable;
   held_images: HeldImagesTable;
   reviews: ReviewsTable;
+  quality_items: QualityItemsTable;
+  consensus_sets: ConsensusSetsTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
   audit_log: AuditLogTable;

@@ -7,6 +7,7 @@ import { authorize, type ProjectAccess } from '../access/project-access.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { requireUser } from '../auth/require-user.js';
 import { ApiError } from '../errors/api-error.js';
+import { queueAgreementIfComplete } from '../quality/reader-finished.js';
 import type { DatabaseSchema, TaskStatus } from '../storage/schema.js';
 import { createTasks } from './create-tasks.js';
 import { checkAssignee } from './task-assignee.js';
@@ -134,6 +135,13 @@ export async function taskRoutes(base: FastifyInstance, { db }: TaskRoutesOption
       checkTaskChange(access, task, request.body);
       if (assigneeId) await checkAssignee(db, access.projectId, assigneeId, 'body.assigneeId');
       const updated = await updateTask(db, access, task, { status, assigneeId });
+      // The last reader of a multi-reader item to finish starts its agreement job.
+      if (
+        updated.item_id &&
+        updated.status !== task.status &&
+        (updated.status === 'done' || updated.status === 'skipped')
+      )
+        await queueAgreementIfComplete(db, updated.item_id, access.userId);
       return { task: taskFromRow(updated) };
     },
   );

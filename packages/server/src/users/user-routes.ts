@@ -10,6 +10,7 @@ import { deleteOtherSessions } from '../auth/session-store.js';
 import { ApiError } from '../errors/api-error.js';
 import { constraintViolation } from '../storage/constraint-violation.js';
 import type { DatabaseSchema } from '../storage/schema.js';
+import { SYSTEM_USER_IDS } from './system-users.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -68,7 +69,12 @@ export async function userRoutes(base: FastifyInstance, { db }: { db: Db }): Pro
       },
     },
     async () => {
-      const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', 'not in', SYSTEM_USER_IDS)
+        .orderBy('username')
+        .execute();
       return { users: rows.map(toUser) };
     },
   );

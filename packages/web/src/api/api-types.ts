@@ -50,15 +50,43 @@ export interface LabelExample {
   readonly height: number;
 }
 
+/** How readers are given items: in turn, or to whoever has the fewest open tasks (the server's assign-readers.ts). */
+export type AssignmentStrategy = 'round-robin' | 'least-loaded';
+
+/** How the readers' masks of a label become one: STAPLE (Warfield 2004) or per-voxel majority vote. */
+export type MaskConsensusMethod = 'staple' | 'majority-vote';
+
+/** The agreement a label type's metric must reach: fractions 0–1, except distanceMm (mm, lower is better). */
+export interface AgreementDefaults {
+  readonly dice: number;
+  readonly f1: number;
+  readonly distanceMm: number;
+  readonly labelAgreement: number;
+}
+
+/** settings.quality of a project (the server's qualitySettingsSchema in project-settings.ts). */
+export interface QualitySettings {
+  readonly defaults: AgreementDefaults;
+  /** A label's own threshold, by label id, in its metric's unit; overrides the default. */
+  readonly thresholds: Readonly<Record<string, number>>;
+  readonly maskConsensus: MaskConsensusMethod;
+}
+
+/** A project's workflow settings as GET /api/projects/:id answers them (every field defaulted). */
+export interface ProjectSettings {
+  readonly reading: 'blind' | 'open';
+  readonly readersPerItem: number;
+  readonly assignment: AssignmentStrategy;
+  /** How images are de-identified on import (when requireDeidentification is set). */
+  readonly deidentification: DeidentificationSettings;
+  /** Agreement thresholds and the mask consensus method of multi-reader work (issue 6). */
+  readonly quality: QualitySettings;
+}
+
 export interface Project extends ProjectSummary {
   readonly labels: readonly Label[];
   readonly memberCount: number;
-  readonly settings: {
-    readonly reading: 'blind' | 'open';
-    readonly readersPerItem: number;
-    /** How images are de-identified on import (when requireDeidentification is set). */
-    readonly deidentification: DeidentificationSettings;
-  };
+  readonly settings: ProjectSettings;
   /** Whether every image is de-identified on import (PS3.15 Basic Profile with the settings' options). */
   readonly requireDeidentification: boolean;
 }

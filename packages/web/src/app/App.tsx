@@ -3,6 +3,9 @@ import { LoginPage } from '../auth/LoginPage.js';
 import { useSession } from '../auth/use-session.js';
 import { ProjectPage } from '../projects/ProjectPage.js';
 import { ProjectsPage } from '../projects/ProjectsPage.js';
+import { QualityDashboard } from '../quality/QualityDashboard.js';
+import { ReviewQueue } from '../quality/ReviewQueue.js';
+import { ReviewScreen } from '../quality/ReviewScreen.js';
 import { openNextTask } from '../tasks/open-next-task.js';
 import { ViewerPage } from '../viewer/ViewerPage.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -91,7 +94,7 @@ function globalShortcuts(
     { keys: 'Escape', description: 'Close this help', run: actions.closeHelp },
     { keys: 'g p', description: 'Go to the projects', run: () => navigate(pathOf({ name: 'projects' })) },
   ];
-  if (route.name === 'project' || route.name === 'viewer' || route.name === 'image') {
+  if (route.name !== 'projects' && route.name !== 'not-found') {
     const { projectId } = route;
     bindings.push(
       {
@@ -123,6 +126,12 @@ function Screen({ route, userId }: { readonly route: Route; readonly userId: str
     case 'viewer':
     case 'image':
       return <ViewerPage {...route} />;
+    case 'quality':
+      return <QualityDashboard key={route.projectId} projectId={route.projectId} />;
+    case 'quality-review':
+      return <ReviewQueue key={route.projectId} projectId={route.projectId} />;
+    case 'quality-item':
+      return <ReviewScreen key={route.itemId} projectId={route.projectId} itemId={route.itemId} />;
     case 'not-found':
       return (
         <main className="page">

@@ -23,9 +23,11 @@ describe('helpSections', () => {
     });
   });
 
+  const viewerSections = sections.filter((section) => section.title.startsWith('Viewer · '));
+
   it("lists every viewer shortcut once, under the viewer's groups", () => {
-    const viewer = sections.slice(1);
-    expect(viewer.every((section) => section.title.startsWith('Viewer · '))).toBe(true);
+    const viewer = viewerSections;
+    expect(sections.slice(1, 1 + viewer.length)).toEqual(viewer);
     expect(viewer.flatMap((section) => section.entries).length).toBe(
       viewerShortcuts.length +
         seriesShortcuts.length +
@@ -37,10 +39,22 @@ describe('helpSections', () => {
   });
 
   it('never gives one key two meanings in the viewer', () => {
-    const keys = sections
-      .slice(1)
+    const keys = viewerSections
       .flatMap((section) => section.entries.flatMap((entry) => entry.keys))
       .filter((key) => key !== '1 … 9');
     expect(keys.filter((key, n) => keys.indexOf(key) !== n)).toEqual([]);
+  });
+
+  it('ends with the quality review screens, each key with one meaning per screen', () => {
+    const quality = sections.filter((section) => section.title.startsWith('Quality · '));
+    expect(quality.map((section) => section.title)).toEqual([
+      'Quality · Review queue',
+      'Quality · Review an item',
+    ]);
+    expect(sections.slice(-quality.length)).toEqual(quality);
+    for (const section of quality) {
+      const keys = section.entries.flatMap((entry) => entry.keys);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { FRAME_LABEL_SHORTCUTS } from '../classify/frame-label-shortcuts.js';
+import { reviewQueueShortcuts, reviewScreenShortcuts } from '../quality/review-keys.js';
 import { annotationShortcuts } from '../viewer/annotate/annotation-shortcuts.js';
 import { segmentationHelpSection } from '../viewer/segmentation/segmentation-shortcuts.js';
 import { seriesShortcuts } from '../viewer/series-shortcuts.js';
@@ -19,7 +20,7 @@ export interface HelpSection {
 
 /**
  * The overlay's sections: the app's global shortcuts first, then the viewer's, grouped as the viewer
- * groups them. Groups keep the order in which their first shortcut appears.
+ * groups them (groups keep the order in which their first shortcut appears), then the quality review's.
  */
 export function helpSections(globals: readonly Shortcut[]): HelpSection[] {
   const sections: HelpSection[] = [
@@ -45,6 +46,8 @@ export function helpSections(globals: readonly Shortcut[]): HelpSection[] {
       title: 'Viewer · Cine frame labels',
       entries: FRAME_LABEL_SHORTCUTS.map((s) => ({ keys: s.keys, description: s.description })),
     },
+    { title: 'Quality · Review queue', entries: reviewQueueShortcuts },
+    { title: 'Quality · Review an item', entries: reviewScreenShortcuts },
   );
   return sections;
 }

@@ -8,6 +8,9 @@ describe('app routes', () => {
       '/projects/p-1',
       '/projects/p-1/studies/1.2.3/series/1.2.3.4',
       '/projects/p-1/images/0b4f6c3e-5d1a-4c8e-9f3a-2b7d8e6f1a90',
+      '/projects/p-1/quality',
+      '/projects/p-1/quality/review',
+      '/projects/p-1/quality/items/it-7',
     ];
     for (const path of paths) {
       const route = parseRoute(path);
@@ -34,6 +37,23 @@ describe('app routes', () => {
     expect(parseRoute('/projects/abc/images/i-1/file')).toEqual({
       name: 'not-found',
       path: '/projects/abc/images/i-1/file',
+    });
+  });
+
+  it('reads the quality dashboard, review queue and review screen addresses', () => {
+    expect(parseRoute('/projects/abc/quality/')).toEqual({ name: 'quality', projectId: 'abc' });
+    expect(parseRoute('/projects/abc/quality/review')).toEqual({ name: 'quality-review', projectId: 'abc' });
+    expect(parseRoute('/projects/abc/quality/items/i%2F1')).toEqual({
+      name: 'quality-item',
+      projectId: 'abc',
+      itemId: 'i/1',
+    });
+    expect(pathOf({ name: 'quality-item', projectId: 'abc', itemId: 'i/1' })).toBe(
+      '/projects/abc/quality/items/i%2F1',
+    );
+    expect(parseRoute('/projects/abc/quality/items')).toEqual({
+      name: 'not-found',
+      path: '/projects/abc/quality/items',
     });
   });
 

@@ -9,11 +9,17 @@ export type Route =
       readonly seriesUid: string;
     }
   | { readonly name: 'image'; readonly projectId: string; readonly imageId: string }
+  | { readonly name: 'quality'; readonly projectId: string }
+  | { readonly name: 'quality-review'; readonly projectId: string }
+  | { readonly name: 'quality-item'; readonly projectId: string; readonly itemId: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const PROJECT = /^\/projects\/([^/]+)\/?$/;
 const VIEWER = /^\/projects\/([^/]+)\/studies\/([^/]+)\/series\/([^/]+)\/?$/;
 const IMAGE = /^\/projects\/([^/]+)\/images\/([^/]+)\/?$/;
+const QUALITY = /^\/projects\/([^/]+)\/quality\/?$/;
+const QUALITY_REVIEW = /^\/projects\/([^/]+)\/quality\/review\/?$/;
+const QUALITY_ITEM = /^\/projects\/([^/]+)\/quality\/items\/([^/]+)\/?$/;
 
 export function parseRoute(path: string): Route {
   if (path === '/' || path === '/projects' || path === '/projects/') return { name: 'projects' };
@@ -34,7 +40,23 @@ export function parseRoute(path: string): Route {
       projectId: decodeURIComponent(image[1]!),
       imageId: decodeURIComponent(image[2]!),
     };
-  return { name: 'not-found', path };
+  return parseQualityRoute(path) ?? { name: 'not-found', path };
+}
+
+/** The quality dashboard, the review queue and one item's review screen (issue 6). */
+function parseQualityRoute(path: string): Route | undefined {
+  const quality = QUALITY.exec(path);
+  if (quality) return { name: 'quality', projectId: decodeURIComponent(quality[1]!) };
+  const review = QUALITY_REVIEW.exec(path);
+  if (review) return { name: 'quality-review', projectId: decodeURIComponent(review[1]!) };
+  const item = QUALITY_ITEM.exec(path);
+  if (item)
+    return {
+      name: 'quality-item',
+      projectId: decodeURIComponent(item[1]!),
+      itemId: decodeURIComponent(item[2]!),
+    };
+  return undefined;
 }
 
 export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
@@ -48,5 +70,11 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `/projects/${e(route.projectId)}/studies/${e(route.studyUid)}/series/${e(route.seriesUid)}`;
     case 'image':
       return `/projects/${e(route.projectId)}/images/${e(route.imageId)}`;
+    case 'quality':
+      return `/projects/${e(route.projectId)}/quality`;
+    case 'quality-review':
+      return `/projects/${e(route.projectId)}/quality/review`;
+    case 'quality-item':
+      return `/projects/${e(route.projectId)}/quality/items/${e(route.itemId)}`;
   }
 }

@@ -15,6 +15,12 @@ const project: Project = {
   settings: {
     reading: 'blind',
     readersPerItem: 1,
+    assignment: 'round-robin',
+    quality: {
+      defaults: { dice: 0.8, f1: 0.8, distanceMm: 5, labelAgreement: 0.6 },
+      thresholds: {},
+      maskConsensus: 'staple',
+    },
     deidentification: {
       options: ['cleanDescriptors'],
       burnedInRules: [{ name: 'US', modality: 'US' }],

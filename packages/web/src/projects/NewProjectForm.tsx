@@ -3,6 +3,7 @@ import { api } from '../api/api-client.js';
 import type { ProjectSummary } from '../api/api-types.js';
 import { navigate } from '../app/navigation.js';
 import { pathOf } from '../app/routes.js';
+import { ASSIGNMENT_STRATEGIES, choiceOf } from '../reading/reading-choices.js';
 import { FieldMessage, FormMessage } from './FieldMessage.js';
 import { type FieldErrors, fieldErrorsOf, hasErrors, NO_ERRORS } from './field-errors.js';
 import {
@@ -68,6 +69,25 @@ export function NewProjectForm({ onCancel }: { readonly onCancel: () => void }) 
           onChange={(e) => set({ readersPerItem: e.target.value })}
         />
         <FieldMessage errors={errors} field="settings.readersPerItem" />
+      </label>
+      <label>
+        Assigning readers
+        <select
+          value={draft.assignment}
+          onChange={(e) =>
+            set({ assignment: choiceOf(ASSIGNMENT_STRATEGIES, e.target.value) ?? 'round-robin' })
+          }
+        >
+          {ASSIGNMENT_STRATEGIES.map((strategy) => (
+            <option key={strategy.value} value={strategy.value}>
+              {strategy.name}
+            </option>
+          ))}
+        </select>
+        <span className="muted">
+          {ASSIGNMENT_STRATEGIES.find((strategy) => strategy.value === draft.assignment)?.explanation}
+        </span>
+        <FieldMessage errors={errors} field="settings.assignment" />
       </label>
       <label className="checkbox-field wide">
         <input

@@ -7,6 +7,7 @@ import { pathOf } from '../app/routes.js';
 import { HeldImagesPanel } from '../privacy/HeldImagesPanel.js';
 import { PrivacyPanel } from '../privacy/PrivacyPanel.js';
 import { heldCount, useHeldImages } from '../privacy/use-held-images.js';
+import { ReadingPanel } from '../reading/ReadingPanel.js';
 import { TaskPanel } from '../tasks/TaskPanel.js';
 import { LabelEditor, type SchemaLabel } from './LabelEditor.js';
 import { MembersPanel } from './MembersPanel.js';
@@ -15,8 +16,9 @@ import { OtherImages } from './OtherImages.js';
 import { SeriesThumbnail } from './SeriesThumbnail.js';
 
 /**
- * A project: its label schema, members, tasks and progress, images held for review and its privacy
- * settings, its DICOM studies with their series (each opens the viewer), other images.
+ * A project: its label schema, members, tasks and progress, reading settings and sending items to
+ * readers, images held for review and its privacy settings, its DICOM studies with their series (each
+ * opens the viewer), other images.
  */
 export function ProjectPage(props: { readonly projectId: string; readonly userId: string }) {
   const base = `/api/projects/${encodeURIComponent(props.projectId)}`;
@@ -56,7 +58,8 @@ function ProjectBody(props: {
   readonly studies: Loaded<{ studies: Study[] }>;
   readonly onImageAccepted: () => void;
 }) {
-  const { project: p } = props;
+  // The reading settings change what the summary line says: the page keeps the project as last saved.
+  const [p, setProject] = useState(props.project);
   const studyList = props.studies.status === 'ready' ? props.studies.data.studies : [];
   const tasks = { projectId: p.id, role: p.role, userId: props.userId, studies: studyList };
   // Managers and owners review held images (the server's images.review); others are not asked.
@@ -71,6 +74,14 @@ function ProjectBody(props: {
         {p.imageCount} images · {p.memberCount} members · your role: {p.role} · {p.settings.reading} reading ·{' '}
         {p.settings.readersPerItem} reader(s) per item
       </p>
+      {/* The server's quality.read: owners, managers and reviewers. */}
+      {seesTeam(p.role) && (
+        <p>
+          <Link to={pathOf({ name: 'quality', projectId: p.id })}>
+            Quality: reader agreement and review →
+          </Link>
+        </p>
+      )}
       {waiting > 0 && (
         <p>
           <button
@@ -90,38 +101,67 @@ function ProjectBody(props: {
         canManage={managesProject(p.role)}
       />
       {/* Annotators and viewers may not list the members: their page makes no such request. */}
-      {seesTeam(p.role) ? <TeamSections {...tasks} /> : <TaskPanel {...tasks} members={null} />}
+      {seesTeam(p.role) ? (
+        <TeamSections {...tasks} project={p} onProjectSaved={setProject} />
+      ) : (
+        <TaskPanel {...tasks} members={null} />
+      )}
       {mayReview && <HeldImagesPanel projectId={p.id} held={held} onAccepted={props.onImageAccepted} />}
       <PrivacyPanel project={p} />
     </>
   );
 }
 
-/** Tasks, progress and members, for the roles that may see the whole team. */
+/**
+ * Tasks, progress and members, for the roles that may see the whole team; for owners and managers also the
+ * Reading panel, outside the members' loading state so that reloading the members keeps its unsaved edits.
+ */
 function TeamSections(props: {
   readonly projectId: string;
   readonly role: Role;
   readonly userId: string;
   readonly studies: readonly Study[];
+  readonly project: Project;
+  readonly onProjectSaved: (project: Project) => void;
 }) {
   const [version, setVersion] = useState(0);
+  // Bumped when items are sent to readers: their tasks are new, so the task panel loads again.
+  const [tasksVersion, setTasksVersion] = useState(0);
   const members = useApiGet<{ members: Member[] }>(
     `/api/projects/${encodeURIComponent(props.projectId)}/members?v=${version}`,
   );
+  const tasks = {
+    projectId: props.projectId,
+    role: props.role,
+    userId: props.userId,
+    studies: props.studies,
+  };
   return (
-    <LoadState loaded={members}>
-      {({ members: list }) => (
-        <>
-          <TaskPanel {...props} members={list} />
-          <MembersPanel
-            projectId={props.projectId}
-            members={list}
-            canManage={managesProject(props.role)}
-            onChange={() => setVersion((v) => v + 1)}
-          />
-        </>
+    <>
+      <LoadState loaded={members}>
+        {({ members: list }) => (
+          <>
+            <TaskPanel key={tasksVersion} {...tasks} members={list} />
+            <MembersPanel
+              projectId={props.projectId}
+              members={list}
+              canManage={managesProject(props.role)}
+              onChange={() => setVersion((v) => v + 1)}
+            />
+          </>
+        )}
+      </LoadState>
+      {/* The server's project.update and quality.manage: owners and managers. */}
+      {managesProject(props.role) && (
+        <ReadingPanel
+          project={props.project}
+          studies={props.studies}
+          members={members.status === 'ready' ? members.data.members : null}
+          onSettingsSaved={props.onProjectSaved}
+          onItemsSent={() => setTasksVersion((v) => v + 1)}
+        />
       )}
-    </LoadState>
+    </>
   );
 }
 

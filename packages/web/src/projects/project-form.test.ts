@@ -20,14 +20,19 @@ describe('validateProject', () => {
         description: 'd',
         reading: 'open',
         readersPerItem: '2',
+        assignment: 'least-loaded',
         requireDeidentification: false,
       }),
     ).toEqual({
       name: 'Liver study',
       description: 'd',
-      settings: { reading: 'open', readersPerItem: 2 },
+      settings: { reading: 'open', readersPerItem: 2, assignment: 'least-loaded' },
       requireDeidentification: false,
     });
+  });
+
+  it('deals readers round-robin unless the creator picks least-loaded, as the server does', () => {
+    expect(toProjectInput({ ...EMPTY_PROJECT, name: 'p' }).settings.assignment).toBe('round-robin');
   });
 
   it('de-identifies on import unless the creator says otherwise', () => {

@@ -1,3 +1,4 @@
+import type { AssignmentStrategy } from '../api/api-types.js';
 import type { FieldErrors } from './field-errors.js';
 
 export type Reading = 'blind' | 'open';
@@ -7,6 +8,8 @@ export interface ProjectDraft {
   readonly description: string;
   readonly reading: Reading;
   readonly readersPerItem: string;
+  /** How each item's readers are chosen among the annotators. */
+  readonly assignment: AssignmentStrategy;
   /** De-identify images on import; recommended, so on unless the creator turns it off. */
   readonly requireDeidentification: boolean;
 }
@@ -16,6 +19,7 @@ export const EMPTY_PROJECT: ProjectDraft = {
   description: '',
   reading: 'blind',
   readersPerItem: '1',
+  assignment: 'round-robin',
   requireDeidentification: true,
 };
 
@@ -36,7 +40,11 @@ export function toProjectInput(draft: ProjectDraft) {
   return {
     name: draft.name.trim(),
     description: draft.description,
-    settings: { reading: draft.reading, readersPerItem: Number(draft.readersPerItem) },
+    settings: {
+      reading: draft.reading,
+      readersPerItem: Number(draft.readersPerItem),
+      assignment: draft.assignment,
+    },
     requireDeidentification: draft.requireDeidentification,
   };
 }

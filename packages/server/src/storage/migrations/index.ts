@@ -8,6 +8,7 @@ import { dicomAttributes } from './0006-dicom-attributes.js';
 import { labelOptionsAndExamples } from './0007-label-options-and-examples.js';
 import { annotationBlobs } from './0008-annotation-blobs.js';
 import { heldImages } from './0009-held-images.js';
+import { quality } from './0010-quality.js';
 
 /**
  * Every migration, by name. Names sort in the order they run and never change once released;
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-label-options-and-examples': labelOptionsAndExamples,
   '0008-annotation-blobs': annotationBlobs,
   '0009-held-images': heldImages,
+  '0010-quality': quality,
 };
