@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
+import { capturedRun } from '../test-support/captured-run.js';
 
 /**
  * `voxelhub agreement` on a data folder where three readers finished one item whose agreement job has not
@@ -14,23 +15,8 @@ const work = mkdtempSync(join(tmpdir(), 'voxelhub-agreement-cli-'));
 const PROJECT = 'Readers';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function run(...argv: string[]) {
+  return capturedRun(() => main(argv));
 }
 
 /** Three readers' "carina" landmarks, in mm: (0,0,0), (3,4,0), (0,0,0). Pair distances 5, 0 and 5. */

@@ -16,9 +16,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { CONFIDENTIALITY_OPTIONS, decodeAllFrames, parseDicom } from '@voxelhub/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandHelp } from '../help.js';
 import { main } from '../main.js';
+import { type CapturedRun, capturedRun } from '../test-support/captured-run.js';
 import { type DeidOptions, deidCommand } from './deid.js';
 import { createKeyFile } from './deid-key.js';
 import type { RunReportJson } from './deid-run-report.js';
@@ -70,34 +71,11 @@ beforeAll(() => {
   writeFileSync(join(input, 'notes.txt'), 'not an image\n');
 });
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CapturedRun;
 
 /** Runs the command with stdout and stderr captured. */
 async function deid(paths: string[], options: DeidOptions): Promise<Run> {
-  return captured(() => deidCommand(paths, options));
-}
-
-async function captured(command: () => Promise<number>): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    return { code: await command(), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  return capturedRun(() => deidCommand(paths, options));
 }
 
 function filesUnder(folder: string): string[] {
@@ -365,10 +343,12 @@ for p in sys.argv[1:]:
   it('runs from the command line with repeated --option, and lists every option in its help', async () => {
     const help = commandHelp('deid').replace(/\s+/g, ' ');
     for (const option of CONFIDENTIALITY_OPTIONS) expect(help).toContain(option);
-    expect((await captured(() => main(['deid', input]))).code).toBe(2);
+    expect((await capturedRun(() => main(['deid', input]))).code).toBe(2);
     const out = join(work, 'out-main');
     const args = ['deid', input, '-o', out, '--key-file', keyFile, '--keep-names'];
-    const r = await captured(() => main([...args, '--option', 'retainUIDs', '--option', 'cleanDescriptors']));
+    const r = await capturedRun(() =>
+      main([...args, '--option', 'retainUIDs', '--option', 'cleanDescriptors']),
+    );
     expect(r.code).toBe(0);
     expect(report(out).options).toEqual(['retainUIDs', 'cleanDescriptors']);
     const sop = (file: string) => parseDicom(readFileSync(file)).dataSet.string('x00080018');
@@ -500,7 +480,7 @@ print('ok')
     expect(commandHelp('deid')).toContain('--burned-in-rules');
     const out = join(work, 'out-us-main');
     const args = ['deid', usInput, '-o', out, '--key-file', keyFile, '--burned-in-rules', rulesFile];
-    expect((await captured(() => main(args))).code).toBe(0);
+    expect((await capturedRun(() => main(args))).code).toBe(0);
     expect(report(out).totals.burnedIn).toEqual({ flagged: 2, blanked: 1, needsReview: 1 });
   });
 });

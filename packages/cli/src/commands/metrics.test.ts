@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ImageGeometry, readDicomSeg } from '@voxelhub/core';
 import { labelMapToNifti } from '@voxelhub/core/segmentation';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
+import { type CapturedRun, capturedRun } from '../test-support/captured-run.js';
 
 const SHARED = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
 const REFERENCE = join(SHARED, 'reference/metrics');
@@ -15,29 +16,10 @@ const LABEL_SEG = join(TESTDATA, 'dcmqi/segmentations/23x38x3/seg/label.seg');
 const work = mkdtempSync(join(tmpdir(), 'voxelhub-metrics-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CapturedRun;
 
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    return { code: await main(['metrics', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function run(...args: string[]): Promise<Run> {
+  return capturedRun(() => main(['metrics', ...args]));
 }
 
 /** `voxelhub metrics … --json`, parsed; the run must succeed. */

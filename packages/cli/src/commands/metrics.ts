@@ -1,4 +1,4 @@
-import { type ImageGeometry, maskMetrics } from '@voxelhub/core';
+import { type ImageGeometry, maskMetricsByLabel } from '@voxelhub/core';
 import { type TestOnReference, testOnReferenceGrid } from './metrics-grid.js';
 import { type MaskFile, readMaskFile } from './metrics-mask-file.js';
 import { agreementTable, labelAgreement } from './metrics-report.js';
@@ -102,13 +102,12 @@ export async function metricsCommand(
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_MM;
   const { dims } = reference.map;
   const { spacing } = reference.geometry;
-  const rows = labelsToCompare(reference, test, options.label).map((label) =>
-    labelAgreement(
-      label,
-      maskMetrics(reference.map.voxels, onReference.voxels, dims, spacing, { label, tolerance }),
-      tolerance,
-    ),
-  );
+  // One scan finds every label's voxels and box; the distance transform's buffer is shared between them.
+  const labels = labelsToCompare(reference, test, options.label);
+  const rows = maskMetricsByLabel(reference.map.voxels, onReference.voxels, dims, spacing, {
+    labels,
+    tolerance,
+  }).map((metrics) => labelAgreement(metrics.label, metrics, tolerance));
   if (options.json) {
     const value = options.label !== undefined ? rows[0] : rows;
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -27,6 +27,7 @@ export async function createReadingItems(
 ): Promise<string[]> {
   const { readersPerItem, assignment } = access.settings;
   const resolved: AnnotationTarget[] = [];
+  const already: { index: number; imageId: string | null; seriesId: string | null; itemId: string }[] = [];
   for (const [i, target] of targets.entries()) {
     const t = await asImageWhenAlone(
       db,
@@ -38,12 +39,15 @@ export async function createReadingItems(
       .where('project_id', '=', access.projectId)
       .where(t.imageId ? 'image_id' : 'series_id', '=', (t.imageId ?? t.seriesId)!)
       .executeTakeFirst();
-    if (existing)
-      throw new ApiError(
-        'CONFLICT',
-        `${t.imageId ? 'image' : 'series'} ${t.imageId ?? t.seriesId} is already item ${existing.id}`,
-      );
+    if (existing) already.push({ index: i, imageId: t.imageId, seriesId: t.seriesId, itemId: existing.id });
     resolved.push(t);
+  }
+  // Every one is named, so a client can drop them all and send the rest in one more request.
+  if (already.length > 0) {
+    const first = already[0]!;
+    const what = `${first.imageId ? 'image' : 'series'} ${first.imageId ?? first.seriesId}`;
+    const more = already.length > 1 ? ` (and ${already.length - 1} more; see details.existing)` : '';
+    throw new ApiError('CONFLICT', `${what} is already item ${first.itemId}${more}`, { existing: already });
   }
   const readers = await projectReaders(db, access.projectId);
   let assigned: string[][];

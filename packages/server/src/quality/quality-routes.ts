@@ -92,9 +92,11 @@ export async function qualityRoutes(base: FastifyInstance, options: QualityRoute
     },
     async (request) => {
       const access = await authorize(db, request, request.params.projectId, 'quality.read');
-      const { status, limit, offset } = request.query;
+      const { status, imageId, seriesId, limit, offset } = request.query;
       let query = db.selectFrom('quality_items').where('project_id', '=', access.projectId);
       if (status) query = query.where('status', '=', status);
+      if (imageId) query = query.where('image_id', '=', imageId);
+      if (seriesId) query = query.where('series_id', '=', seriesId);
       const total = Number(
         (await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
       );

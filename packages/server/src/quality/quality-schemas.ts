@@ -1,7 +1,8 @@
+import { CONSENSUS_METHODS, type ConsensusInput, consensusInputSchema } from '@voxelhub/core';
 import { z } from 'zod';
 import { annotationOutput } from '../annotations/annotation-schemas.js';
 import {
-  CONSENSUS_METHODS,
+  CONSENSUS_SET_METHODS,
   CONSENSUS_STATUSES,
   QUALITY_ITEM_STATUSES,
   TASK_STATUSES,
@@ -50,15 +51,8 @@ export const storedAgreement = z.object({
 
 export const consensusLabel = z.object({
   labelId: z.string(),
-  method: z.enum([
-    'majority-vote',
-    'staple',
-    'weighted-box-fusion',
-    'mean-position',
-    'majority-label',
-    'reader-accepted',
-    'reviewer-edited',
-  ]),
+  /** How this label's consensus came about (core's consensus methods). */
+  method: z.enum(CONSENSUS_METHODS),
   parameters: z.record(z.string(), z.unknown()),
   annotationIds: z.array(z.string()),
   readers: z
@@ -68,18 +62,15 @@ export const consensusLabel = z.object({
 });
 export type ConsensusLabel = z.infer<typeof consensusLabel>;
 
-export const consensusInput = z.object({
-  annotationId: z.string(),
-  revision: z.number().int(),
-  readerId: z.string(),
-});
-export type ConsensusInput = z.infer<typeof consensusInput>;
+/** A reader annotation at the revision a consensus was made from (core's provenance record). */
+export const consensusInput = consensusInputSchema;
+export type { ConsensusInput };
 
 export const consensusOutput = z.object({
   id: z.string(),
   itemId: z.string(),
   status: z.enum(CONSENSUS_STATUSES),
-  method: z.enum(CONSENSUS_METHODS),
+  method: z.enum(CONSENSUS_SET_METHODS),
   labels: z.array(consensusLabel),
   inputs: z.array(consensusInput),
   createdBy: z.string().nullable(),
@@ -135,6 +126,9 @@ export const createItemsBody = z.strictObject({
 
 export const listItemsQuery = z.object({
   status: z.enum(QUALITY_ITEM_STATUSES).optional(),
+  /** The item of this image or series, if there is one. */
+  imageId: z.uuid().optional(),
+  seriesId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { ApiError } from '../errors/api-error.js';
 import { CONSENSUS_USER_ID } from '../storage/migrations/0010-quality.js';
-import type { ConsensusMethod, ConsensusStatus, DatabaseSchema } from '../storage/schema.js';
+import type { ConsensusSetMethod, ConsensusStatus, DatabaseSchema } from '../storage/schema.js';
 import type { LabelConsensus } from './build-consensus.js';
 import type { QualityItemRow } from './item-reading.js';
 import type { ConsensusInput, ConsensusLabel } from './quality-schemas.js';
@@ -16,7 +16,7 @@ type Db = Kysely<DatabaseSchema>;
 
 export interface NewConsensus {
   readonly item: QualityItemRow;
-  readonly method: ConsensusMethod;
+  readonly method: ConsensusSetMethod;
   readonly status: ConsensusStatus;
   readonly labels: readonly LabelConsensus[];
   /** The reader annotations it was made from (provenance). */

@@ -282,8 +282,8 @@ export interface QualityItemsTable {
 
 export const CONSENSUS_STATUSES = ['proposed', 'accepted', 'superseded'] as const;
 export type ConsensusStatus = (typeof CONSENSUS_STATUSES)[number];
-export const CONSENSUS_METHODS = ['automatic', 'reader-accepted', 'reviewer-edited'] as const;
-export type ConsensusMethod = (typeof CONSENSUS_METHODS)[number];
+export const CONSENSUS_SET_METHODS = ['automatic', 'reader-accepted', 'reviewer-edited'] as const;
+export type ConsensusSetMethod = (typeof CONSENSUS_SET_METHODS)[number];
 
 /** A consensus of an item's readers, with its provenance (migration 0010). */
 export interface ConsensusSetsTable {
@@ -291,7 +291,7 @@ export interface ConsensusSetsTable {
   project_id: string;
   item_id: string;
   status: ColumnType<ConsensusStatus, ConsensusStatus | undefined, ConsensusStatus>;
-  method: ConsensusMethod;
+  method: ConsensusSetMethod;
   /** JSON: per label, the core method, its parameters and the annotations it made. */
   labels: JsonWithDefault;
   /** JSON: the reader annotations (id, revision, reader) it was made from. */

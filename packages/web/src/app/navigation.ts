@@ -6,8 +6,12 @@ import { type MouseEvent, useSyncExternalStore } from 'react';
  */
 const CHANGED = 'voxelhub:navigate';
 
+/** The path and query: the viewer's `?author=` filter is part of what a screen shows. */
+const currentAddress = () => window.location.pathname + window.location.search;
+
+/** Goes to a path (with a query, if any); nothing happens when the address is already that. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === window.location.pathname) return;
+  if (path === currentAddress()) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(CHANGED));
@@ -22,9 +26,9 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-/** The current path; the component re-renders when it changes. */
+/** The current path with its query (for `parseRoute`); the component re-renders when either changes. */
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useSyncExternalStore(subscribe, currentAddress);
 }
 
 /** For <a href> elements: a plain left click navigates in the page; a modified click opens a tab as usual. */

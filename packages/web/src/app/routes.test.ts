@@ -57,6 +57,56 @@ describe('app routes', () => {
     });
   });
 
+  it("reads the viewer's author filter from the query and writes it back", () => {
+    const author = '00000000-0000-4000-8000-00000000c0de';
+    expect(parseRoute(`/projects/abc/studies/1.2/series/1.2.3?author=${author}&item=it-7`)).toEqual({
+      name: 'viewer',
+      projectId: 'abc',
+      studyUid: '1.2',
+      seriesUid: '1.2.3',
+      authorId: author,
+      itemId: 'it-7',
+    });
+    expect(parseRoute('/projects/abc/images/i-1?author=u-2#slice-3')).toEqual({
+      name: 'image',
+      projectId: 'abc',
+      imageId: 'i-1',
+      authorId: 'u-2',
+    });
+    expect(pathOf({ name: 'image', projectId: 'abc', imageId: 'i-1', authorId: 'u 2', itemId: 'it/7' })).toBe(
+      '/projects/abc/images/i-1?author=u+2&item=it%2F7',
+    );
+    const filtered = [
+      `/projects/p-1/studies/1.2.3/series/1.2.3.4?author=${author}&item=it-7`,
+      '/projects/p-1/images/i-1?author=u-2',
+    ];
+    for (const path of filtered) {
+      const route = parseRoute(path);
+      if (route.name === 'not-found') throw new Error(`${path} did not parse`);
+      expect(pathOf(route)).toBe(path);
+    }
+  });
+
+  it('drops an empty or unknown query: the address without a filter shows everyone', () => {
+    const everyone = parseRoute('/projects/abc/images/i-1?author=&item=%20&zoom=2');
+    expect(everyone).toEqual({ name: 'image', projectId: 'abc', imageId: 'i-1' });
+    expect('authorId' in everyone).toBe(false);
+    if (everyone.name === 'image') expect(pathOf(everyone)).toBe('/projects/abc/images/i-1');
+  });
+
+  it('lets the other screens ignore a query', () => {
+    expect(parseRoute('/projects/abc/quality/items/it-7?author=u-2')).toEqual({
+      name: 'quality-item',
+      projectId: 'abc',
+      itemId: 'it-7',
+    });
+    expect(parseRoute('/?author=u-2')).toEqual({ name: 'projects' });
+    expect(parseRoute('/projects/abc/nothing?author=u-2')).toEqual({
+      name: 'not-found',
+      path: '/projects/abc/nothing',
+    });
+  });
+
   it('answers not-found for an address that is no screen', () => {
     expect(parseRoute('/projects/abc/nothing')).toEqual({ name: 'not-found', path: '/projects/abc/nothing' });
   });

@@ -1,14 +1,23 @@
+/**
+ * Whose annotations the viewer shows, read from the address's query (`?author=<userId>&item=<itemId>`):
+ * absent, everyone's. `itemId` names the quality item the reviewer came from, for the way back (issue 6).
+ */
+export interface AuthorFilter {
+  readonly authorId?: string;
+  readonly itemId?: string;
+}
+
 /** The app's screens, as parsed from the address bar; the inverse of `pathOf`. */
 export type Route =
   | { readonly name: 'projects' }
   | { readonly name: 'project'; readonly projectId: string }
-  | {
+  | ({
       readonly name: 'viewer';
       readonly projectId: string;
       readonly studyUid: string;
       readonly seriesUid: string;
-    }
-  | { readonly name: 'image'; readonly projectId: string; readonly imageId: string }
+    } & AuthorFilter)
+  | ({ readonly name: 'image'; readonly projectId: string; readonly imageId: string } & AuthorFilter)
   | { readonly name: 'quality'; readonly projectId: string }
   | { readonly name: 'quality-review'; readonly projectId: string }
   | { readonly name: 'quality-item'; readonly projectId: string; readonly itemId: string }
@@ -21,7 +30,9 @@ const QUALITY = /^\/projects\/([^/]+)\/quality\/?$/;
 const QUALITY_REVIEW = /^\/projects\/([^/]+)\/quality\/review\/?$/;
 const QUALITY_ITEM = /^\/projects\/([^/]+)\/quality\/items\/([^/]+)\/?$/;
 
-export function parseRoute(path: string): Route {
+/** Reads an address (a path, optionally with `?query` and `#hash`); only the viewer routes read the query. */
+export function parseRoute(address: string): Route {
+  const { path, query } = splitAddress(address);
   if (path === '/' || path === '/projects' || path === '/projects/') return { name: 'projects' };
   const project = PROJECT.exec(path);
   if (project) return { name: 'project', projectId: decodeURIComponent(project[1]!) };
@@ -32,6 +43,7 @@ export function parseRoute(path: string): Route {
       projectId: decodeURIComponent(viewer[1]!),
       studyUid: decodeURIComponent(viewer[2]!),
       seriesUid: decodeURIComponent(viewer[3]!),
+      ...authorFilterOf(query),
     };
   const image = IMAGE.exec(path);
   if (image)
@@ -39,8 +51,32 @@ export function parseRoute(path: string): Route {
       name: 'image',
       projectId: decodeURIComponent(image[1]!),
       imageId: decodeURIComponent(image[2]!),
+      ...authorFilterOf(query),
     };
   return parseQualityRoute(path) ?? { name: 'not-found', path };
+}
+
+function splitAddress(address: string): { path: string; query: URLSearchParams } {
+  const withoutHash = address.split('#', 1)[0]!;
+  const mark = withoutHash.indexOf('?');
+  if (mark < 0) return { path: withoutHash, query: new URLSearchParams() };
+  return { path: withoutHash.slice(0, mark), query: new URLSearchParams(withoutHash.slice(mark + 1)) };
+}
+
+/** `author` and `item` of the query; an empty value is no filter (an address cut short). */
+function authorFilterOf(query: URLSearchParams): AuthorFilter {
+  const authorId = query.get('author')?.trim();
+  const itemId = query.get('item')?.trim();
+  return { ...(authorId ? { authorId } : {}), ...(itemId ? { itemId } : {}) };
+}
+
+/** The query that `authorFilterOf` reads back: `?author=…&item=…`, or nothing. */
+function authorQueryOf(filter: AuthorFilter): string {
+  const query = new URLSearchParams();
+  if (filter.authorId) query.set('author', filter.authorId);
+  if (filter.itemId) query.set('item', filter.itemId);
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 /** The quality dashboard, the review queue and one item's review screen (issue 6). */
@@ -59,6 +95,7 @@ function parseQualityRoute(path: string): Route | undefined {
   return undefined;
 }
 
+/** The address of a screen: its path, and for the viewer routes the author filter as a query. */
 export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
   const e = encodeURIComponent;
   switch (route.name) {
@@ -67,9 +104,9 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
     case 'project':
       return `/projects/${e(route.projectId)}`;
     case 'viewer':
-      return `/projects/${e(route.projectId)}/studies/${e(route.studyUid)}/series/${e(route.seriesUid)}`;
+      return `/projects/${e(route.projectId)}/studies/${e(route.studyUid)}/series/${e(route.seriesUid)}${authorQueryOf(route)}`;
     case 'image':
-      return `/projects/${e(route.projectId)}/images/${e(route.imageId)}`;
+      return `/projects/${e(route.projectId)}/images/${e(route.imageId)}${authorQueryOf(route)}`;
     case 'quality':
       return `/projects/${e(route.projectId)}/quality`;
     case 'quality-review':

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserSession, openBrowserSession } from './browser-session.js';
 import { browserTestsSkipReason } from './chromium.js';
+import { importThroughApi } from './import-through-api.js';
 import { litPixels } from './page-probes.js';
 
 const skipReason = browserTestsSkipReason();
@@ -50,32 +51,6 @@ async function rampJpeg(page: Page, width: number, height: number): Promise<Uint
   return Uint8Array.from(bytes);
 }
 
-interface Job {
-  readonly state: string;
-  readonly counts: { readonly imported: number; readonly failed: number };
-  readonly failures: readonly unknown[];
-}
-
-/** Uploads files through the import API and waits for its job to end. */
-async function importFiles(url: string, token: string, projectId: string, files: Record<string, Uint8Array>) {
-  const form = new FormData();
-  for (const [name, bytes] of Object.entries(files))
-    form.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const upload = await fetch(`${url}/api/projects/${projectId}/imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
-  const { jobId } = (await upload.json()) as { jobId: string };
-  for (const started = Date.now(); Date.now() - started < 30_000; ) {
-    const job = (await call(url, token, 'GET', `/api/projects/${projectId}/jobs/${jobId}`)).body as Job;
-    if (job.state === 'done' || job.state === 'failed') return job;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`import job ${jobId} did not end within 30 s`);
-}
-
 async function imageIdOf(url: string, token: string, projectId: string, format: string): Promise<string> {
   const page = await call(url, token, 'GET', `/api/projects/${projectId}/images?format=${format}`);
   return String(page.body.images[0].id);
@@ -104,7 +79,7 @@ describe.skipIf(skipReason !== undefined)('API images in the viewer (Chromium)',
     const token = await adminToken(url, ADMIN_PASSWORD);
     const project = await call(url, token, 'POST', '/api/projects', { name: 'Files' });
     projectId = String(project.body.id);
-    const job = await importFiles(url, token, projectId, {
+    const job = await importThroughApi(url, token, projectId, {
       'oblique-epi.nii': new Uint8Array(readFileSync(NIFTI)),
       'ramp.png': rampPng(96, 64),
       'ramp.jpg': await rampJpeg(page, 96, 64),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dragToImageRectangle } from '../privacy/preview-rectangle.js';
 import { ARTIFACTS, type BrowserSession, openBrowserSession } from './browser-session.js';
 import { browserTestsSkipReason } from './chromium.js';
+import { importThroughApi } from './import-through-api.js';
 
 const skipReason = browserTestsSkipReason();
 if (skipReason) console.warn(skipReason);
@@ -17,29 +18,6 @@ const CT_SMALL = new URL('../../../../../shared/testdata/pydicom/CT_small.dcm', 
 const ORIGINAL_PATIENT_ID = '1CT1';
 /** The band the project's rule blanks at the top of every matching CT. */
 const RULE_BAND = { x: 0, y: 0, width: 128, height: 10 };
-
-interface Job {
-  readonly state: string;
-  readonly counts: { readonly imported: number; readonly failed: number };
-}
-
-async function importFile(url: string, token: string, projectId: string, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const upload = await fetch(`${url}/api/projects/${projectId}/imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
-  const { jobId } = (await upload.json()) as { jobId: string };
-  for (const started = Date.now(); Date.now() - started < 30_000; ) {
-    const job = (await call(url, token, 'GET', `/api/projects/${projectId}/jobs/${jobId}`)).body as Job;
-    if (job.state === 'done' || job.state === 'failed') return job;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`import job ${jobId} did not end within 30 s`);
-}
 
 /** The stored values of a 16-bit signed single-frame DICOM image, row by row. */
 function int16Pixels(bytes: Uint8Array): {
@@ -136,7 +114,7 @@ describe.skipIf(skipReason !== undefined)('privacy and held images (Chromium)', 
 
     // 3. CT_small imported: held, so not yet one of the project's images.
     const original = new Uint8Array(await readFile(CT_SMALL));
-    expect(await importFile(url, token, projectId, 'CT_small.dcm', original)).toMatchObject({
+    expect(await importThroughApi(url, token, projectId, { 'CT_small.dcm': original })).toMatchObject({
       state: 'done',
     });
     const held = await call(url, token, 'GET', `/api/projects/${projectId}/held-images`);

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { encodeBinaryRle } from '@voxelhub/core/annotation';
 import { call } from '@voxelhub/server/testing';
 import dicomParser from 'dicom-parser';
+import { importThroughApi } from './import-through-api.js';
 import { createReader, type Reader } from './reader-accounts.js';
 
 /**
@@ -50,20 +52,9 @@ export interface Labels {
 
 /** A w×h rectangle at (x, y) as the inline RLE segmentation payload of slice 0 (runs start with 0s). */
 export function rectMask(g: PlaneGeometry, labelId: string, imageId: string, rect: Rect) {
-  const runs: number[] = [];
-  let current = 0;
-  let length = 0;
-  for (let j = 0; j < g.rows; j++)
-    for (let i = 0; i < g.columns; i++) {
-      const inside = i >= rect.x && i < rect.x + rect.w && j >= rect.y && j < rect.y + rect.h ? 1 : 0;
-      if (inside !== current) {
-        runs.push(length);
-        current = inside;
-        length = 0;
-      }
-      length++;
-    }
-  runs.push(length);
+  const pixels = new Uint8Array(g.columns * g.rows);
+  for (let j = rect.y; j < rect.y + rect.h; j++)
+    pixels.fill(1, j * g.columns + rect.x, j * g.columns + rect.x + rect.w);
   return {
     schemaVersion: 1,
     type: 'segmentation',
@@ -71,7 +62,7 @@ export function rectMask(g: PlaneGeometry, labelId: string, imageId: string, rec
     imageRef: { imageId, sliceIndex: 0 },
     data: {
       representation: 'rle',
-      mask: { width: g.columns, height: g.rows, runs },
+      mask: encodeBinaryRle(pixels, g.columns, g.rows),
       segment: { index: 1, labelId, name: 'lesion', colour: '#ff0000', locked: false },
     },
   };
@@ -186,28 +177,6 @@ export interface QualityProject {
   readonly readers: readonly [Reader, Reader, Reader];
 }
 
-interface Job {
-  readonly state: string;
-  readonly counts: { readonly imported: number; readonly failed: number };
-}
-
-/** Uploads one file and waits for its import job to end. */
-async function importFile(url: string, token: string, projectId: string, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const upload = await fetch(`${url}/api/projects/${projectId}/imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
-  const { jobId } = (await upload.json()) as { jobId: string };
-  return waitUntil(`import job ${jobId}`, async () => {
-    const job = (await call(url, token, 'GET', `/api/projects/${projectId}/jobs/${jobId}`)).body as Job;
-    return job.state === 'done' || job.state === 'failed' ? job : undefined;
-  });
-}
-
 /** Polls `check` every 100 ms until it gives a value; fails after 30 s of nothing (a hung server). */
 export async function waitUntil<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
   for (let tries = 0; tries < 300; tries++) {
@@ -277,7 +246,7 @@ async function importImage(
 ): Promise<ProjectImage> {
   const bytes = new Uint8Array(await readFile(file));
   const name = file.pathname.split('/').pop()!;
-  const job = await importFile(url, token, projectId, name, bytes);
+  const job = await importThroughApi(url, token, projectId, { [name]: bytes });
   if (job.state !== 'done' || job.counts.imported !== 1)
     throw new Error(`${name} import: ${JSON.stringify(job)}`);
   const images = await call(url, token, 'GET', `/api/projects/${projectId}/images`);

@@ -10,6 +10,7 @@ import type { ConsensusSet } from './quality-api.js';
 export function ConsensusPanel(props: {
   readonly consensus: ConsensusSet | null;
   readonly rows: readonly ConsensusRow[];
+  /** The viewer showing the consensus's annotations only (consensusViewerPathOf); null hides the link. */
   readonly viewerPath: string | null;
   readonly busy: boolean;
   readonly onRecompute: (method: 'staple' | 'majority-vote') => void;

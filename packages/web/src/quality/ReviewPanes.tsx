@@ -20,6 +20,8 @@ export function ReviewPanes(props: {
   readonly overlay: boolean;
   readonly onOverlayChange: (overlay: boolean) => void;
   readonly viewerPath: string | null;
+  /** The viewer with one source's annotations only (a reader's userId, or the consensus). */
+  readonly sourceViewerPath: (sourceId: string) => string | null;
 }) {
   const images = useSliceImages(props.projectId, props.detail.item);
   return (
@@ -45,6 +47,7 @@ function LoadedPanes(props: {
   readonly overlay: boolean;
   readonly onOverlayChange: (overlay: boolean) => void;
   readonly images: Extract<SliceImages, { kind: 'slices' }>;
+  readonly sourceViewerPath: (sourceId: string) => string | null;
 }) {
   const count = props.images.urls.length;
   const [slice, setSlice] = useState(() => startSlice(props.detail, count));
@@ -121,6 +124,7 @@ function LoadedPanes(props: {
             imageUrl={imageUrl}
             layers={shown}
             pixels={pixels}
+            sourceViewerPath={props.sourceViewerPath}
           />
         </div>
       ) : (
@@ -132,6 +136,7 @@ function LoadedPanes(props: {
               imageUrl={imageUrl}
               layers={[layer]}
               pixels={pixels}
+              sourceViewerPath={props.sourceViewerPath}
             />
           ))}
         </div>

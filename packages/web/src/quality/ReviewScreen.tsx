@@ -12,7 +12,7 @@ import { agreementRows, consensusRows } from './agreement-rows.js';
 import { answerRows } from './answer-rows.js';
 import { ConsensusPanel } from './ConsensusPanel.js';
 import { decisionErrorMessage, isStale } from './decision-form.js';
-import { reviewPathOf, viewerPathOf } from './item-links.js';
+import { consensusViewerPathOf, reviewPathOf, sourceViewerPathOf, viewerPathOf } from './item-links.js';
 import { type Decision, type ItemDetail, itemPath, projectApiBase, qualityClient } from './quality-api.js';
 import { ReviewPanes } from './ReviewPanes.js';
 import { reviewActionOf } from './review-keys.js';
@@ -108,6 +108,8 @@ function ReviewBody(props: {
   const [overlay, setOverlay] = useState(false);
   const decidable = item.status === 'disputed' || item.status === 'agreed';
   const viewer = viewerPathOf(props.projectId, item);
+  // Only the consensus's annotations, so that the reviewer edits it and not a reader's drawing.
+  const consensusViewer = consensus ? consensusViewerPathOf(props.projectId, item) : null;
 
   async function run(action: () => Promise<string>, decided = false) {
     if (busy) return;
@@ -182,6 +184,7 @@ function ReviewBody(props: {
         overlay={overlay}
         onOverlayChange={setOverlay}
         viewerPath={viewer}
+        sourceViewerPath={(sourceId) => sourceViewerPathOf(props.projectId, item, sourceId)}
       />
       <AnswersTable rows={answerRows(detail, props.labels)} readers={item.readers} />
       <div className="review-side">
@@ -192,7 +195,7 @@ function ReviewBody(props: {
         <ConsensusPanel
           consensus={consensus}
           rows={consensus ? consensusRows(consensus, item.agreement ?? [], item.readers) : []}
-          viewerPath={viewer}
+          viewerPath={consensusViewer}
           busy={busy}
           onRecompute={(method) =>
             void run(async () => {
@@ -226,7 +229,7 @@ function ReviewBody(props: {
           >
             Accept consensus <kbd>A</kbd>
           </button>
-          {viewer && consensus && <Link to={viewer}>Edit consensus in the viewer</Link>}
+          {consensusViewer && <Link to={consensusViewer}>Edit consensus in the viewer</Link>}
           <button type="button" disabled={busy || !decidable} onClick={() => setSendingBack(true)}>
             Send back… <kbd>S</kbd>
           </button>

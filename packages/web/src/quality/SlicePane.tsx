@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { followLink } from '../app/navigation.js';
 import type { SvgShape } from './payload-shapes.js';
 import type { ReviewLayer } from './review-layers.js';
 
@@ -12,13 +13,15 @@ interface PixelSize {
  * viewBox lies on top, so index coordinates land on pixels whatever the zoom. Each mask PNG is an SVG
  * <mask> (luminance: white shows) over a rectangle of the layer's colour: the mask tinted, without canvas.
  * The pane is as wide as its column but no taller than 60 % of the window, so a whole slice and the
- * decision buttons fit on screen; `pixels` (the item's dims) sizes it before the image has loaded.
+ * decision buttons fit on screen; `pixels` (the item's dims) sizes it before the image has loaded. Each
+ * source in the header links to the viewer showing its annotations only, where it can be looked at in 3D.
  */
 export function SlicePane(props: {
   readonly title: string;
   readonly imageUrl: string;
   readonly layers: readonly ReviewLayer[];
   readonly pixels: PixelSize | null;
+  readonly sourceViewerPath?: (sourceId: string) => string | null;
 }) {
   const [loaded, setLoaded] = useState<PixelSize | null>(null);
   const size = loaded ?? props.pixels;
@@ -28,12 +31,27 @@ export function SlicePane(props: {
   return (
     <figure className="slice-pane">
       <figcaption>
-        {props.layers.map((layer) => (
-          <span key={layer.sourceId} className="pane-reader">
-            <span className="swatch" style={{ background: layer.colour }} aria-hidden="true" />
-            {layer.number !== null && <kbd>{layer.number}</kbd>} {layer.name}
-          </span>
-        ))}
+        {props.layers.map((layer) => {
+          const viewer = props.sourceViewerPath?.(layer.sourceId) ?? null;
+          return (
+            <span key={layer.sourceId} className="pane-reader">
+              <span className="swatch" style={{ background: layer.colour }} aria-hidden="true" />
+              {layer.number !== null && <kbd>{layer.number}</kbd>} {layer.name}
+              {viewer && (
+                <>
+                  {' · '}
+                  <a
+                    href={viewer}
+                    onClick={followLink}
+                    aria-label={`Open ${layer.name} in the viewer, alone`}
+                  >
+                    Open in the viewer
+                  </a>
+                </>
+              )}
+            </span>
+          );
+        })}
         <span className="muted">{shapes === 0 ? ' · nothing on this slice' : ''}</span>
       </figcaption>
       <div

@@ -98,6 +98,25 @@ describe('SlicePane', () => {
     expect(html).not.toContain('<svg');
   });
 
+  it("links each source to the viewer showing that source's annotations alone", () => {
+    const html = renderToStaticMarkup(
+      createElement(SlicePane, {
+        title: 'Slice 1 of 1',
+        imageUrl: '/x/rendered',
+        layers: [
+          { sourceId: 'u1', name: 'Ana', colour: '#E69F00', number: 1, shapes: [], maskUrls: [] },
+          { sourceId: 'u2', name: 'Ben', colour: '#56B4E9', number: 2, shapes: [], maskUrls: [] },
+        ],
+        pixels: null,
+        sourceViewerPath: (sourceId: string) => (sourceId === 'u1' ? `/viewer?author=${sourceId}` : null),
+      }),
+    );
+    expect(html).toContain('href="/viewer?author=u1"');
+    expect(html).toContain('aria-label="Open Ana in the viewer, alone"');
+    // A source the viewer cannot show gets no link.
+    expect(html.match(/Open in the viewer/g)).toHaveLength(1);
+  });
+
   it("lays the overlay at once in the item's pixel grid, no taller than 60 % of the window", () => {
     const mask = { labelId: 'liver', url: '/m.png' };
     const html = renderToStaticMarkup(

@@ -49,12 +49,24 @@ describe('sendProblemOf', () => {
     );
   });
 
-  it('names a series that is already an item, and asks for a fresh list', () => {
-    const error = new ApiRequestError(409, 'CONFLICT', 'series se1 is already item abc');
-    expect(sendProblemOf(error, names)).toEqual({
-      message: 'SUBJ-01 · Axial was sent to readers before (item abc).',
+  it('names every image or series that is already an item, and asks for a fresh list', () => {
+    // As create-reading-items.ts answers: the message names the first, details.existing all of them.
+    const one = new ApiRequestError(409, 'CONFLICT', 'series se1 is already item abc', {
+      existing: [{ index: 0, imageId: null, seriesId: 'se1', itemId: 'abc' }],
+    });
+    expect(sendProblemOf(one, names)).toEqual({
+      message: 'SUBJ-01 · Axial (item abc) was sent to readers before.',
       remedy: 'refresh',
     });
+    const two = new ApiRequestError(409, 'CONFLICT', 'series se1 is already item abc (and 1 more)', {
+      existing: [
+        { index: 0, imageId: null, seriesId: 'se1', itemId: 'abc' },
+        { index: 3, imageId: 'unknown', seriesId: null, itemId: 'def' },
+      ],
+    });
+    expect(sendProblemOf(two, names).message).toBe(
+      'SUBJ-01 · Axial (item abc), image unknown (item def) were sent to readers before.',
+    );
   });
 
   it('passes any other failure on as the server said it', () => {

@@ -38,9 +38,15 @@ export function sentItems(
   });
 }
 
-// The server's wording (quality/assign-readers.ts and create-reading-items.ts).
+// The server's wording (quality/assign-readers.ts).
 const TOO_FEW_READERS = /needs (\d+) different readers, but the project has (\d+) annotators?/;
-const ALREADY_AN_ITEM = /^(image|series) (\S+) is already item (\S+)$/;
+
+/** What a 409 from POST …/items names in `details.existing` (quality/create-reading-items.ts). */
+interface ExistingItem {
+  readonly imageId: string | null;
+  readonly seriesId: string | null;
+  readonly itemId: string;
+}
 
 /** A failed POST …/items, told in the terms of the form. */
 export function sendProblemOf(error: unknown, names: ReadonlyMap<string, string>): SendProblem {
@@ -53,12 +59,21 @@ export function sendProblemOf(error: unknown, names: ReadonlyMap<string, string>
       message: shortfallMessage(Number(tooFew[1]), Number(tooFew[2])),
       remedy: 'add-annotators',
     };
-  const already = error.status === 409 ? ALREADY_AN_ITEM.exec(error.message) : null;
-  if (already) {
-    const name = names.get(`${already[1]}:${already[2]}`) ?? `${already[1]} ${already[2]}`;
-    return { message: `${name} was sent to readers before (item ${already[3]}).`, remedy: 'refresh' };
+  const existing = error.status === 409 ? existingItemsOf(error.details) : [];
+  if (existing.length > 0) {
+    const named = existing.map((e) => {
+      const key = e.imageId ? `image:${e.imageId}` : `series:${e.seriesId}`;
+      return `${names.get(key) ?? key.replace(':', ' ')} (item ${e.itemId})`;
+    });
+    const verb = named.length === 1 ? 'was' : 'were';
+    return { message: `${named.join(', ')} ${verb} sent to readers before.`, remedy: 'refresh' };
   }
   return { message: detail, remedy: null };
+}
+
+function existingItemsOf(details: unknown): ExistingItem[] {
+  const existing = (details as { existing?: unknown } | null | undefined)?.existing;
+  return Array.isArray(existing) ? (existing as ExistingItem[]) : [];
 }
 
 function firstDetail(details: unknown): string | undefined {

@@ -34,8 +34,12 @@ describe('viewerPathOf', () => {
   it('opens a series task in the viewer', () => {
     expect(viewerPathOf('p', base, locations)).toBe('/projects/p/studies/1.2.3/series/1.2.3.4');
   });
-  it('has no address for an image task or an unknown series', () => {
-    expect(viewerPathOf('p', { ...base, seriesId: null, imageId: 'i' }, locations)).toBeNull();
+  it('opens an image task on its image', () => {
+    expect(viewerPathOf('p', { ...base, seriesId: null, imageId: 'i' }, locations)).toBe(
+      '/projects/p/images/i',
+    );
+  });
+  it('has no address for an unknown series', () => {
     expect(viewerPathOf('p', { ...base, seriesId: 'other' }, locations)).toBeNull();
   });
 });

@@ -22,14 +22,16 @@ export function seriesLocations(studies: readonly Study[]): Map<string, SeriesLo
 }
 
 /**
- * The viewer address of a task, or null when the viewer has no address for it yet: a task on a single
- * non-DICOM image (the viewer route opens DICOM series), or a series this list does not know.
+ * The viewer address of a task: its series, or its image for a task on one image; null for a series this
+ * list does not know.
  */
 export function viewerPathOf(
   projectId: string,
   task: Task,
   locations: ReadonlyMap<string, SeriesLocation>,
 ): string | null {
+  // A task on one image (a reader's item of a radiograph, a NIfTI, a PNG) opens that image.
+  if (!task.seriesId && task.imageId) return pathOf({ name: 'image', projectId, imageId: task.imageId });
   const location = task.seriesId ? locations.get(task.seriesId) : undefined;
   if (!location) return null;
   return pathOf({ name: 'viewer', projectId, studyUid: location.studyUid, seriesUid: location.seriesUid });

@@ -3,10 +3,12 @@ import type { AnnotationEntry } from '../annotations/annotation-entry.js';
 import { SaveIndicator } from '../annotations/SaveIndicator.js';
 import { markKeyHandled } from '../app/handled-keys.js';
 import { Link } from '../app/Link.js';
-import { pathOf } from '../app/routes.js';
+import { type AuthorFilter, pathOf } from '../app/routes.js';
 import { ClassificationPanel } from '../classify/ClassificationPanel.js';
 import { type FrameLabelsHandle, FrameLabelsPanel } from '../classify/FrameLabelsPanel.js';
 import { frameLabelActionFor } from '../classify/frame-label-shortcuts.js';
+import { AuthorFilterBanner } from './annotate/AuthorFilterBanner.js';
+import { authorBannerOf } from './annotate/author-filter.js';
 import { CineFrameRanges } from './annotate/CineFrameRanges.js';
 import { activateSegmentOf } from './annotate/mask-label.js';
 import { useViewerAnnotations } from './annotate/use-viewer-annotations.js';
@@ -75,10 +77,11 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 /**
  * A DICOM series or an image stored as a file (NIfTI, PNG, JPEG): a StackViewport with window presets,
  * view tools, cine controls for multi-frame images and corner overlays, or (for volumes) axial, sagittal
- * and coronal views with crosshairs.
+ * and coronal views with crosshairs. With `authorId` (the address's `?author=`) only that author's annotations
+ * are loaded, and a banner over the annotation panel says so.
  */
-export function ViewerPage(address: ViewerAddress) {
-  const { projectId } = address;
+export function ViewerPage(address: ViewerAddress & AuthorFilter) {
+  const { projectId, authorId, itemId } = address;
   const addressKey = viewerAddressKey(address);
   const element = useRef<HTMLDivElement>(null);
   const handle = useRef<StackViewerHandle | null>(null);
@@ -102,9 +105,12 @@ export function ViewerPage(address: ViewerAddress) {
     () => (shownImageId ? { imageId: shownImageId } : { seriesUid: shownSeriesUid ?? '' }),
     [shownImageId, shownSeriesUid],
   );
+  const authorBanner = authorBannerOf(address, { authorId, itemId });
+  const banner = authorBanner && <AuthorFilterBanner projectId={projectId} banner={authorBanner} />;
   const annotations = useViewerAnnotations({
     projectId,
     shows,
+    authorId,
     frames: series?.frames ?? null,
     cine: series?.unit === 'Frame',
     viewer: openViewer,
@@ -423,12 +429,14 @@ export function ViewerPage(address: ViewerAddress) {
             annotations={annotations}
             session={annotations.session}
             place={annotations.place}
+            banner={banner}
           >
             {(entries) => sidePanels(entries)}
           </ViewerAnnotationPanel>
         ) : (
           annotations.problem && (
             <aside className="annotation-sidebar" aria-label="Annotations">
+              {banner}
               <p className="annotation-problem" role="alert">
                 {annotations.problem}
               </p>

@@ -28,6 +28,8 @@ export interface AnnotationSidebarProps {
   readonly onRedo: () => void;
   readonly readOnly: boolean;
   readonly problem: string | null;
+  /** Said first, above the labels: the viewer shows one author's annotations only (AuthorFilterBanner). */
+  readonly banner?: ReactNode;
   /** Panels for the other annotation kinds (labels, masks, frame ranges), placed after the drawn list. */
   readonly children?: ReactNode;
 }
@@ -49,6 +51,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
   const label = props.labels.find((l) => l.id === props.labelId);
   return (
     <aside className="annotation-sidebar" aria-label="Annotations">
+      {props.banner}
       <section>
         <h2>Labels</h2>
         {props.labels.length === 0 && <p className="muted">This project has no labels yet.</p>}

@@ -22,12 +22,15 @@ export function ViewerAnnotationPanel({
   annotations,
   session,
   place,
+  banner,
   children,
 }: {
   readonly projectId: string;
   readonly annotations: ViewerAnnotations;
   readonly session: AnnotationSession;
   readonly place: AnnotationPlace;
+  /** Over the panel: whose annotations are shown when not everyone's. */
+  readonly banner?: ReactNode;
   readonly children?: (entries: readonly AnnotationEntry[]) => ReactNode;
 }) {
   const snapshot = useAnnotationStore(session.store);
@@ -52,6 +55,7 @@ export function ViewerAnnotationPanel({
       onRedo={a.redo}
       readOnly={a.readOnly}
       problem={a.problem}
+      banner={banner}
     >
       {children?.(snapshot.entries)}
     </AnnotationSidebar>

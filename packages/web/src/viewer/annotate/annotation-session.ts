@@ -4,6 +4,7 @@ import { AnnotationStore } from '../../annotations/annotation-store.js';
 import { createApiTransport } from '../../annotations/annotation-transport.js';
 import { api } from '../../api/api-client.js';
 import type { AnnotationPlace } from './annotation-place.js';
+import { annotationListQuery } from './author-filter.js';
 
 /** The annotations of what one viewer shows: the save engine, its undo history, and the first load. */
 export interface AnnotationSession {
@@ -18,12 +19,17 @@ export interface AnnotationSession {
   close(): void;
 }
 
-export function openAnnotationSession(projectId: string, place: AnnotationPlace): AnnotationSession {
+/** `authorId` loads only that author's annotations (the viewer's `?author=`); new ones are still the caller's. */
+export function openAnnotationSession(
+  projectId: string,
+  place: AnnotationPlace,
+  authorId?: string,
+): AnnotationSession {
   const store = new AnnotationStore({ transport: createApiTransport(api, projectId) });
   const history = new AnnotationHistory(store);
   const loaded = api
     .get<{ annotations: AnnotationHead[] }>(
-      `/api/projects/${encodeURIComponent(projectId)}/annotations?${place.listQuery}`,
+      `/api/projects/${encodeURIComponent(projectId)}/annotations?${annotationListQuery(place.listQuery, authorId)}`,
     )
     .then(({ annotations }) => store.load(annotations));
   return { store, history, loaded, close: () => closeWhenSaved(store) };

@@ -21,6 +21,8 @@ export interface ViewerAnnotationsInput {
   readonly projectId: string;
   /** The DICOM series shown, or the stored image (NIfTI, PNG, JPEG) whose slices are shown. */
   readonly shows: { readonly seriesUid: string } | { readonly imageId: string };
+  /** Show only this author's annotations (the address's `?author=`); undefined shows everyone's. */
+  readonly authorId?: string;
   /** The frames in stack order, once loaded; null while loading. */
   readonly frames: readonly SeriesFrame[] | null;
   readonly cine: boolean;
@@ -63,7 +65,7 @@ async function placeOf(
  * drawing tool, the selection, and the annotation keys.
  */
 export function useViewerAnnotations(input: ViewerAnnotationsInput) {
-  const { projectId, frames, viewer } = input;
+  const { projectId, frames, viewer, authorId } = input;
   const [project, setProject] = useState<Project | null>(null);
   const [place, setPlace] = useState<AnnotationPlace | null>(null);
   const [session, setSession] = useState<AnnotationSession | null>(null);
@@ -95,7 +97,7 @@ export function useViewerAnnotations(input: ViewerAnnotationsInput) {
     };
   }, [projectId]);
 
-  // One session per series: it outlives the stack viewer, which MPR closes and reopens.
+  // One session per series and author filter: it outlives the stack viewer, which MPR closes and reopens.
   useEffect(() => {
     if (!frames) return;
     let cancelled = false;
@@ -105,7 +107,7 @@ export function useViewerAnnotations(input: ViewerAnnotationsInput) {
     placeOf(inputRef.current, frames)
       .then((p) => {
         if (cancelled) return;
-        opened = openAnnotationSession(projectId, p);
+        opened = openAnnotationSession(projectId, p, authorId);
         opened.loaded.catch((error: unknown) =>
           setProblem(`Annotations could not be loaded: ${errorText(error)}`),
         );
@@ -119,7 +121,7 @@ export function useViewerAnnotations(input: ViewerAnnotationsInput) {
       cancelled = true;
       opened?.close();
     };
-  }, [projectId, frames]);
+  }, [projectId, frames, authorId]);
 
   useEffect(() => {
     if (!viewer || !session || !place || !project) return;
