@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'quality.read': ['owner', 'manager', 'reviewer'],
   'quality.review': ['owner', 'manager', 'reviewer'],
   'quality.manage': MANAGERS,
+  // A version holds every reader's annotations: not for blind annotators.
+  'versions.read': ['owner', 'manager', 'reviewer'],
+  'versions.create': MANAGERS,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@ import { qualityRoutes } from '../quality/quality-routes.js';
 import { reviewRoutes } from '../reviews/review-routes.js';
 import { healthRoutes } from '../routes/health.js';
 import { taskRoutes } from '../tasks/task-routes.js';
+import { versionRoutes } from '../versions/version-routes.js';
 import { defaultWebRoot, webAppRoutes } from '../web/web-app-routes.js';
 import { registerOpenApi } from './open-api.js';
 import { SERVER_VERSION } from './server-version.js';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     await app.register(taskRoutes, { prefix: '/api', db: data.database.db });
     await app.register(reviewRoutes, { prefix: '/api', db: data.database.db });
     await app.register(auditRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(versionRoutes, { prefix: '/api', db: data.database.db, blobs: data.blobs });
     await app.register(qualityRoutes, { prefix: '/api', db: data.database.db, blobs: data.blobs });
     await app.register(projectFeatures, { prefix: '/api', data });
     await app.register(dicomwebPlugin, {

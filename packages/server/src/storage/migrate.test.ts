@@ -12,6 +12,7 @@ const TABLES = [
   'api_tokens',
   'audit_log',
   'consensus_sets',
+  'dataset_versions',
   'held_images',
   'images',
   'job_items',

@@ -303,6 +303,25 @@ export interface ConsensusSetsTable {
   accepted_at: IsoTimestamp | null;
 }
 
+export const VERSION_SOURCES = ['consensus', 'approved', 'all'] as const;
+export type VersionSource = (typeof VERSION_SOURCES)[number];
+
+/** A frozen dataset version (migration 0011); immutable. */
+export interface DatasetVersionsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  note: ColumnType<string, string | undefined, never>;
+  source: VersionSource;
+  /** SHA-256 of the manifest's canonical content (what was frozen, not its name or note). */
+  content_hash: string;
+  manifest_blob_key: string;
+  /** JSON: { images, labels, annotations, splits } counts. */
+  counts: JsonWithDefault;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface JobsTable {
   id: string;
   kind: string;
@@ -362,6 +381,7 @@ export interface DatabaseSchema {
   reviews: ReviewsTable;
   quality_items: QualityItemsTable;
   consensus_sets: ConsensusSetsTable;
+  dataset_versions: DatasetVersionsTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
   audit_log: AuditLogTable;

@@ -9,6 +9,7 @@ import { labelOptionsAndExamples } from './0007-label-options-and-examples.js';
 import { annotationBlobs } from './0008-annotation-blobs.js';
 import { heldImages } from './0009-held-images.js';
 import { quality } from './0010-quality.js';
+import { datasetVersions } from './0011-dataset-versions.js';
 
 /**
  * Every migration, by name. Names sort in the order they run and never change once released;
@@ -25,4 +26,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-annotation-blobs': annotationBlobs,
   '0009-held-images': heldImages,
   '0010-quality': quality,
+  '0011-dataset-versions': datasetVersions,
 };

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { cardTestDataset, cardTestInput } from './card-test-data.js';
+import { datasetCard } from './dataset-card.js';
+import type { DatasetCardInput } from './dataset-card-input.js';
+
+/** The text of one `## heading` section of the Markdown, up to the next section or the footer rule. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`## ${heading}\n\n`);
+  if (start < 0) throw new Error(`no section '${heading}'`);
+  const body = markdown.slice(start + heading.length + 5);
+  const end = body.search(/\n\n(## |---\n)/);
+  return end < 0 ? body : body.slice(0, end);
+}
+
+// The expected tables are counted by hand from cardTestDataset (see its comment): train holds p1 (a, b) and
+// p2 (c); validation p3 (d); test p4 (e).
+describe('datasetCard Markdown', () => {
+  const { markdown } = datasetCard(cardTestInput());
+
+  it('starts with the title, the overview and the version note', () => {
+    expect(markdown.startsWith('# Liver CT v2\n\nAbdominal CT and MR with liver and tumour masks.\n\n')).toBe(
+      true,
+    );
+    expect(markdown).toContain('| Version | v2 (follows v1) |\n| Created | 2026-11-20T10:00:00Z |');
+    expect(markdown).toContain('| Content hash | sha256:3f9a0c1d |');
+    expect(markdown).toContain('> Version note: Second round: tumours re-read by two radiologists.');
+  });
+
+  it('counts subjects, images and annotations per split', () => {
+    // train: 2 subjects, 3 images, liver 2+2+2 and tumour on a and c = 8; validation: liver + malignancy on d;
+    // test: liver + tumour on e.
+    expect(section(markdown, 'Splits')).toBe(
+      [
+        '| Split | Subjects | Images | Annotations |',
+        '| --- | ---: | ---: | ---: |',
+        '| Train | 2 | 3 | 8 |',
+        '| Validation | 1 | 1 | 2 |',
+        '| Test | 1 | 1 | 2 |',
+        '| Total | 4 | 5 | 12 |',
+      ].join('\n'),
+    );
+  });
+
+  it('counts images per modality and split, unknown last', () => {
+    expect(section(markdown, 'Modalities')).toBe(
+      [
+        '| Modality | Train | Validation | Test | Total images |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        '| CT | 2 | 1 | 0 | 3 |',
+        '| MR | 1 | 0 | 0 | 1 |',
+        '| unknown | 0 | 0 | 1 | 1 |',
+      ].join('\n'),
+    );
+  });
+
+  it('counts annotations per label and split, in schema order', () => {
+    expect(section(markdown, 'Labels')).toBe(
+      [
+        '| Label | Type | Train | Validation | Test | Total annotations | Images |',
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+        '| Liver | mask | 6 | 1 | 1 | 8 | 5 |',
+        '| Tumour | mask | 2 | 0 | 1 | 3 | 3 |',
+        '| Malignancy | classification | 0 | 1 | 0 | 1 | 1 |',
+      ].join('\n'),
+    );
+  });
+
+  it('draws class-balance bars proportional to the counts', () => {
+    // 20 characters for the largest (8): Tumour 3/8 × 20 = 7.5 → 7 blocks and a half block '▌';
+    // Malignancy 1/8 × 20 = 2.5 → '██▌'.
+    expect(section(markdown, 'Class balance')).toBe(
+      [
+        '| Label | Annotations | Relative to the largest |',
+        '| --- | ---: | --- |',
+        `| Liver | 8 | ${'█'.repeat(20)} |`,
+        '| Tumour | 3 | ███████▌ |',
+        '| Malignancy | 1 | ██▌ |',
+      ].join('\n'),
+    );
+  });
+
+  it('lists annotators and agreement, with alpha and its interval for the classification label', () => {
+    expect(section(markdown, 'Annotators')).toBe(
+      '| Annotator | Items done |\n| --- | ---: |\n| Dr Doe | 5 |\n| Dr Roe | 4 |',
+    );
+    expect(section(markdown, 'Agreement')).toBe(
+      [
+        "| Label | Metric | Mean | Items | Threshold | Not meeting threshold | Krippendorff's α |",
+        '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+        '| Liver | Dice | 0.951 | 5 | ≥ 0.9 | 1 | — |',
+        '| Malignancy | Label agreement | 0.800 | 5 | ≥ 0.5 | 1 | 0.615 (95% CI 0.100 to 1.000) |',
+      ].join('\n'),
+    );
+  });
+
+  it('states the de-identification profile and options, the licence and the citation', () => {
+    expect(section(markdown, 'De-identification')).toBe(
+      'Every file was de-identified on import with the DICOM PS3.15 Basic Application Level Confidentiality ' +
+        'Profile, with the options cleanDescriptors, retainLongitudinalModifiedDates. Subjects are identified ' +
+        'only by pseudonyms.',
+    );
+    expect(section(markdown, 'License')).toBe('CC-BY-4.0\n\n<https://creativecommons.org/licenses/by/4.0/>');
+    expect(section(markdown, 'How to cite')).toBe(
+      [
+        'Doe J, Roe R. Liver lesions dataset, version v2. Voxelhub; 2026.',
+        '',
+        '```bibtex',
+        '@misc{liver_lesions_v2,',
+        '  author = {Doe, J. and Roe, R.},',
+        '  title = {Liver lesions dataset, version v2},',
+        '  year = {2026}',
+        '}',
+        '```',
+      ].join('\n'),
+    );
+    expect(
+      markdown.endsWith(
+        "---\n\n_Generated by Voxelhub's dataset card generator for version v2 (content hash sha256:3f9a0c1d)._\n",
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('datasetCard edge cases', () => {
+  const notDeidentified: DatasetCardInput = {
+    ...cardTestInput(),
+    deidentification: { ...cardTestInput().deidentification, required: false },
+  };
+
+  it('warns clearly, in both formats, when the data were not de-identified', () => {
+    const { markdown, html } = datasetCard(notDeidentified);
+    const deid = section(markdown, 'De-identification');
+    expect(deid).toMatch(/^> ⚠️ \*\*Warning: this dataset was NOT de-identified\./);
+    expect(deid).not.toContain('cleanDescriptors');
+    expect(html).toMatch(/<p class="warning" role="alert">⚠️ Warning: this dataset was NOT de-identified\./);
+  });
+
+  it('escapes pipes and line breaks in Markdown table cells', () => {
+    const input = cardTestInput(cardTestDataset({ liver: 'Liver | left\nlobe' }));
+    const { markdown } = datasetCard(input);
+    expect(section(markdown, 'Labels')).toContain('| Liver \\| left lobe | mask | 6 |');
+  });
+
+  it('says so when there are no annotators or no agreement, and lengthens a fence the BibTeX would close', () => {
+    const input: DatasetCardInput = {
+      ...cardTestInput(),
+      annotators: [],
+      agreement: undefined,
+      citation: { text: 'Cite me.', bibtex: '@misc{x, note = {```}}' },
+    };
+    const { markdown } = datasetCard(input);
+    expect(section(markdown, 'Annotators')).toBe('No annotator has completed an item.');
+    expect(section(markdown, 'Agreement')).toBe('No agreement was measured for this version.');
+    expect(section(markdown, 'How to cite')).toBe('Cite me.\n\n````bibtex\n@misc{x, note = {```}}\n````');
+  });
+
+  it('links a licence URL only when it is http(s)', () => {
+    const input = { ...cardTestInput(), license: { name: 'Custom', url: 'javascript:alert(1)' } };
+    const { markdown, html } = datasetCard(input);
+    expect(section(markdown, 'License')).toBe('Custom');
+    expect(html).not.toContain('javascript:');
+  });
+
+  it('rejects incomplete input with an error naming the field', () => {
+    const base = cardTestInput();
+    expect(() => datasetCard({ ...base, version: { ...base.version, name: ' ' } })).toThrow(
+      /version\.name must not be empty/,
+    );
+    expect(() => datasetCard({ ...base, version: { ...base.version, createdAt: 'yesterday' } })).toThrow(
+      RangeError,
+    );
+    expect(() => datasetCard({ ...base, annotators: [{ displayName: 'A', itemsDone: -1 }] })).toThrow(
+      /annotators\[0\]\.itemsDone/,
+    );
+    expect(() => datasetCard({ ...base, splits: base.splits.slice(0, 2) })).toThrow(/splits must be/);
+    expect(() => datasetCard({ ...base, license: { name: 42 } } as unknown as DatasetCardInput)).toThrow(
+      TypeError,
+    );
+    expect(() =>
+      datasetCard({
+        ...base,
+        deidentification: { ...base.deidentification, profile: 'HIPAA' },
+      } as unknown as DatasetCardInput),
+    ).toThrow(/deidentification\.profile/);
+  });
+});
