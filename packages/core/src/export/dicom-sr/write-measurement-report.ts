@@ -1,28 +1,10 @@
-import dcmjs from 'dcmjs';
+import { writePart10 } from '../../dicom/write-part10.js';
 import type { ExportLabel } from '../export-dataset.js';
 import { type BuiltGroup, measurementGroup } from './measurement-groups.js';
 import { checkUid, type WriteMeasurementReportInput } from './measurement-report-input.js';
 import { reportDataset } from './report-dataset.js';
 
-const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
-// The SEG writer's implementation class UID: both are written by the same implementation.
-const IMPLEMENTATION_CLASS_UID = '2.25.153398217062532547376961312780164390786';
 const IMPLEMENTATION_VERSION_NAME = 'VOXELHUB_SR_1';
-
-function part10(dataset: Record<string, unknown>): Uint8Array {
-  const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-  const meta = DicomMetaDictionary.denaturalizeDataset({
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: dataset.SOPClassUID,
-    MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
-    TransferSyntaxUID: EXPLICIT_VR_LITTLE_ENDIAN,
-    ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
-    ImplementationVersionName: IMPLEMENTATION_VERSION_NAME,
-  });
-  const dict = new DicomDict(meta);
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return new Uint8Array(dict.write());
-}
 
 function checkInput(input: WriteMeasurementReportInput): void {
   checkUid(input.source.studyInstanceUid, 'source.studyInstanceUid');
@@ -58,5 +40,5 @@ function groupsOf(input: WriteMeasurementReportInput): BuiltGroup[] {
  */
 export function writeMeasurementReport(input: WriteMeasurementReportInput): Uint8Array {
   checkInput(input);
-  return part10(reportDataset(input, groupsOf(input)));
+  return writePart10(reportDataset(input, groupsOf(input)), IMPLEMENTATION_VERSION_NAME);
 }
