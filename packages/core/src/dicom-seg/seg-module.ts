@@ -1,5 +1,6 @@
 import type { DataSet } from 'dicom-parser';
 import { items, text, uint16 } from '../dicom/attribute-values.js';
+import { textReader } from '../dicom/character-set-text.js';
 import { ImageReadError } from '../errors/image-read-error.js';
 
 /** Segmentation Storage (PS3.4 B.5): the SOP class of a DICOM SEG image. */
@@ -30,6 +31,7 @@ function isSegmentation(ds: DataSet): boolean {
 }
 
 function readSegments(ds: DataSet): SegSegment[] {
+  const localText = textReader(ds);
   const segments = items(ds, 'x00620002').map((item, i): SegSegment => {
     const number = uint16(item, 'x00620004');
     if (number === undefined || number === 0) {
@@ -38,8 +40,8 @@ function readSegments(ds: DataSet): SegSegment[] {
         `item ${i + 1} of the Segment Sequence has no Segment Number (0062,0004) from 1 up`,
       );
     }
-    const description = text(item, 'x00620006');
-    return { number, label: text(item, 'x00620005') ?? '', ...(description ? { description } : {}) };
+    const description = localText(item, 'x00620006');
+    return { number, label: localText(item, 'x00620005') ?? '', ...(description ? { description } : {}) };
   });
   if (segments.length === 0)
     throw new ImageReadError('MISSING_ATTRIBUTE', 'the Segment Sequence (0062,0002) is missing or empty');

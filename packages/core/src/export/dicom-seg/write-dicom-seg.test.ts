@@ -229,14 +229,17 @@ describe.each(CASES)('writeDicomSeg, %s grid, %s', (name, type) => {
 });
 
 describe('writeDicomSeg text', () => {
-  it('writes labels beyond ASCII as UTF-8 under Specific Character Set ISO_IR 192 (pydicom decodes them)', () => {
+  it('writes labels beyond ASCII as UTF-8 under Specific Character Set ISO_IR 192 (pydicom and our reader decode them)', async () => {
     const input = inputFor(GEOMETRIES.axial!, 'BINARY');
     const segments = [...SEGMENTS.slice(0, 2), { ...SEGMENTS[2]!, label: 'Niere rechts (Läsion) 腎臓' }];
-    const path = save('utf8.dcm', writeDicomSeg({ ...input, segments }));
+    const bytes = writeDicomSeg({ ...input, segments });
+    const path = save('utf8.dcm', bytes);
     const ref = parsePydicomSegFrames(
       execFileSync('/usr/bin/python3', ['-c', PYDICOM_SEG_FRAMES, path], { maxBuffer: 1 << 26 }).toString(),
     );
     expect(ref.segments[2]!.label).toBe('Niere rechts (Läsion) 腎臓');
+    const seg = await readDicomSeg(bytes, { name: path });
+    expect(seg.segments.map((s) => s.label)).toEqual(segments.map((s) => s.label));
   });
 });
 
