@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { assembleSeries } from '../../dicom/series/assemble-series.js';
 import { readDicomSeg } from '../../dicom-seg/read-dicom-seg.js';
 import { fromColumns, type Mat3 } from '../../geometry/matrix3.js';
 import { cross, normalize, type Vec3 } from '../../geometry/vector.js';
+import { dciodvfy } from '../../test-support/dciodvfy.js';
 import { readTestdata, testdataPath } from '../../test-support/shared-data.js';
 import type { ImageGeometry } from '../../volume/image-volume.js';
 import type { DicomSegSegment, WriteDicomSegInput } from './dicom-seg-input.js';
@@ -19,24 +20,6 @@ import { writeDicomSeg } from './write-dicom-seg.js';
 
 const work = mkdtempSync(join(tmpdir(), 'voxelhub-write-seg-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** dciodvfy (Debian's dicom3tools) on one file: its Error and Warning lines. */
-function dciodvfy(path: string): Promise<{ errors: string[]; warnings: string[] }> {
-  return new Promise((resolve, reject) => {
-    // It reports on stderr and exits non-zero when it finds errors; a signal means it aborted.
-    execFile('/usr/bin/dciodvfy', [path], { timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error?.killed || typeof error?.code === 'string' || error?.signal) {
-        reject(new Error(`dciodvfy ${path}: ${error.message}`));
-        return;
-      }
-      const lines = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim());
-      resolve({
-        errors: lines.filter((l) => l.startsWith('Error')),
-        warnings: lines.filter((l) => l.startsWith('Warning')),
-      });
-    });
-  });
-}
 
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 const uid = (n: number) => uuidToDicomUid(`00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`);

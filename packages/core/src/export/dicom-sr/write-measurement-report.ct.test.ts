@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { text } from '../../dicom/attribute-values.js';
 import { readInstanceHeader } from '../../dicom/instance-header.js';
 import { parseDicom } from '../../dicom/parse-dicom.js';
 import { assembleSeries } from '../../dicom/series/assemble-series.js';
+import { dciodvfy } from '../../test-support/dciodvfy.js';
 import { readTestdata, testdataPath } from '../../test-support/shared-data.js';
 import { uuidToDicomUid } from '../dicom-seg/dicom-uid.js';
 import { type SrSourceInstance, sliceInstances } from './measurement-report-input.js';
@@ -17,23 +18,6 @@ import { writeMeasurementReport } from './write-measurement-report.js';
 
 const work = mkdtempSync(join(tmpdir(), 'voxelhub-write-sr-ct-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** dciodvfy (Debian's dicom3tools) on one file: its Error and Warning lines (it reports on stderr). */
-function dciodvfy(path: string): Promise<{ errors: string[]; warnings: string[] }> {
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/dciodvfy', [path], { timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error?.killed || typeof error?.code === 'string' || error?.signal) {
-        reject(new Error(`dciodvfy ${path}: ${error.message}`));
-        return;
-      }
-      const lines = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim());
-      resolve({
-        errors: lines.filter((l) => l.startsWith('Error')),
-        warnings: lines.filter((l) => l.startsWith('Warning')),
-      });
-    });
-  });
-}
 
 describe('writeMeasurementReport on a real source series (dcmqi ct-3slice, 3 CT slices of 512²)', () => {
   const files = ['01.dcm', '02.dcm', '03.dcm'].map((f) => `dcmqi/segmentations/ct-3slice/${f}`);

@@ -1,8 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { dciodvfy } from '../../test-support/dciodvfy.js';
 import { uuidToDicomUid } from '../dicom-seg/dicom-uid.js';
 import type { ExportAnnotation } from '../export-dataset.js';
 import {
@@ -23,23 +24,6 @@ function save(name: string, bytes: Uint8Array): string {
   const path = join(work, name);
   writeFileSync(path, bytes);
   return path;
-}
-
-/** dciodvfy (Debian's dicom3tools) on one file: its Error and Warning lines. */
-function dciodvfy(path: string): Promise<{ errors: string[]; warnings: string[] }> {
-  return new Promise((resolve, reject) => {
-    execFile('/usr/bin/dciodvfy', [path], { timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error?.killed || typeof error?.code === 'string' || error?.signal) {
-        reject(new Error(`dciodvfy ${path}: ${error.message}`));
-        return;
-      }
-      const lines = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim());
-      resolve({
-        errors: lines.filter((l) => l.startsWith('Error')),
-        warnings: lines.filter((l) => l.startsWith('Warning')),
-      });
-    });
-  });
 }
 
 function pydicomWalk(path: string): PydicomSrWalk {
