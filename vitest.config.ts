@@ -22,6 +22,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/core/src/segmentation/index.ts', import.meta.url)),
       },
       {
+        find: /^@voxelhub\/core\/catalog$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/catalog/index.ts', import.meta.url)),
+      },
+      {
         find: /^@voxelhub\/core\/export$/,
         replacement: fileURLToPath(new URL('./packages/core/src/export/index.ts', import.meta.url)),
       },

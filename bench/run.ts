@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deidSuite } from './deid/deid-suite.js';
+import { exportSuite } from './export/export-suite.js';
 import type { Suite, SuiteContext } from './harness/suite.js';
 import { ioSuite } from './io/io-suite.js';
 import { metricsSuite } from './metrics/metrics-suite.js';
@@ -10,7 +11,7 @@ import { serverSuite } from './server/server-suite.js';
  * `npm run bench -- [suite…] [--runs N] [--profile]`: runs the named suites (all when none is named).
  * Compiled to bench/dist/run.js.
  */
-const SUITES: readonly Suite[] = [ioSuite, serverSuite, deidSuite, metricsSuite];
+const SUITES: readonly Suite[] = [ioSuite, serverSuite, deidSuite, metricsSuite, exportSuite];
 
 function usage(): string {
   const list = SUITES.map((s) => `  ${s.name.padEnd(8)} ${s.description}`).join('\n');

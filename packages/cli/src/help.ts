@@ -1,6 +1,15 @@
 export const VERSION = '0.1.0';
 
-export type CommandName = 'info' | 'convert' | 'deid' | 'import' | 'metrics' | 'agreement' | 'serve';
+export type CommandName =
+  | 'info'
+  | 'convert'
+  | 'deid'
+  | 'import'
+  | 'metrics'
+  | 'agreement'
+  | 'export'
+  | 'serve'
+  | 'catalog';
 
 const COMMANDS: Record<CommandName, { summary: string; usage: string; options: string[] }> = {
   info: {
@@ -12,12 +21,15 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
     summary:
       "import files and folders, or a study from a DICOMweb server, into a project of this machine's Voxelhub data",
     usage:
-      'voxelhub import <paths...> --project <name> [--data-dir <folder>]\n       voxelhub import --from-dicomweb <url> --study <uid> --project <name> [--token <token>] [--data-dir <folder>]',
+      'voxelhub import <paths...> --project <name> [--data-dir <folder>]\n       voxelhub import <folder> --project <name> --labels [--layout <kind>] [--data-dir <folder>]\n       voxelhub import --from-dicomweb <url> --study <uid> --project <name> [--token <token>] [--data-dir <folder>]',
     options: [
       '--project        the project to import into (created if missing)',
       '--from-dicomweb  a DICOMweb server root (e.g. http://pacs:8042/dicom-web): import a study from it',
       '--study          the Study Instance UID to import (with --from-dicomweb)',
       '--token          sent to the DICOMweb server as "Authorization: Bearer <token>"',
+      '--labels         the folder is a dataset (Decathlon, nnU-Net, COCO, YOLO, images + CSV, DICOM with',
+      '                 SEG/RTSTRUCT): recognise its layout and import its labels as annotations too',
+      '--layout         with --labels: auto (default), nnunet, msd, coco, yolo, image-csv, dicom, or images',
       '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
     ],
   },
@@ -46,6 +58,43 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
       '--json           print the report as JSON (the same object as GET /api/projects/:id/quality)',
       '--compute        first measure items whose agreement job has not run (no server running)',
       '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
+    ],
+  },
+  export: {
+    summary:
+      "write a dataset version of a project of this machine's Voxelhub data in a training format (COCO, YOLO, nnU-Net, …)",
+    usage:
+      'voxelhub export --project <name> --version <name-or-id> --format <format> -o <folder|file.zip> [--data-dir <folder>]\n       voxelhub export --project <name> --create-version <name> [--source consensus|approved|all] [--note <text>]\n       voxelhub export --list-formats',
+    options: [
+      "--project        the project (by name) of this machine's Voxelhub data",
+      '--version        the dataset version to export, by name or id',
+      '--format         coco, yolo-detection, yolo-segmentation, nnunet, msd, nifti, dicom-seg, dicom-sr',
+      '                 or tables (--list-formats says what each writes)',
+      '-o, --output     a new or empty folder to write the files into, or a path ending in .zip',
+      '--create-version freeze the project into a new version of this name (default splits), instead',
+      '--source         what --create-version freezes: consensus (default), approved or all annotations',
+      '--note           a note kept with the new version',
+      '--list-formats   list the formats and what each writes',
+      '--data-dir       the Voxelhub data folder (default: VOXELHUB_DATA or ./data)',
+    ],
+  },
+  catalog: {
+    summary: 'search the catalog of public medical imaging datasets, annotation tools and resources',
+    usage:
+      'voxelhub catalog search <text...> [--modality <m>]... [--region <r>]... [--task <t>]...\n       [--annotation <a>]... [--access <a>]... [--license <family>]... [--size <bucket>]...\n       [--sort relevance|name|newest|largest] [--json]\n       voxelhub catalog show <id> [--json]',
+    options: [
+      '--modality       xray, mammography, ct, mri, ultrasound, pet, spect, …',
+      '--region         a body region: brain, chest, lung, heart, kidney, liver, prostate, knee, whole-body, …',
+      '--task           classification, detection, segmentation, registration, …',
+      '--annotation     image-label, box, mask, polygon, contour, landmark, …',
+      '--access         open, registration, data-use-agreement, credentialed',
+      "--license        a license family, e.g. 'CC BY' or 'CC BY-NC-SA'",
+      "--size           subjects: '< 100', '100–999', '1,000–9,999', '≥ 10,000', unknown",
+      '--json           print the matching entries (or the one entry) as JSON',
+      '',
+      'Every word must match (name, modality, region, task, labels, summary); each filter is repeatable (OR),',
+      'filters of different kinds all apply (AND). Exit status 1 when nothing matches.',
+      "The catalog is the repository's catalog/ folder, or VOXELHUB_CATALOG.",
     ],
   },
   serve: {

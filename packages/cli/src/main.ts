@@ -129,6 +129,55 @@ async function agreement(args: string[]): Promise<number> {
   });
 }
 
+async function exportVersion(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    project: { type: 'string' },
+    version: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'create-version': { type: 'string' },
+    source: { type: 'string' },
+    note: { type: 'string' },
+    'list-formats': { type: 'boolean' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('export');
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const commands = await import('./commands/export.js');
+  if (values['list-formats']) return commands.listFormatsCommand();
+  if (typeof values.project !== 'string' || values.project.trim() === '')
+    throw new UsageError("required option '--project <name>' not specified");
+  const configArgs = values['data-dir'] ? ['--data-dir', values['data-dir']] : [];
+  const creating = values['create-version'];
+  if (creating !== undefined) {
+    if (values.version !== undefined || values.format !== undefined || values.output !== undefined)
+      throw new UsageError("'--create-version' makes a version; export it in a second run");
+    return commands.createVersionCommand({
+      project: values.project.trim(),
+      name: creating.trim(),
+      note: values.note ?? '',
+      source: values.source ?? 'consensus',
+      configArgs,
+    });
+  }
+  if (values.source !== undefined || values.note !== undefined)
+    throw new UsageError("'--source' and '--note' go with '--create-version <name>'");
+  if (typeof values.version !== 'string' || values.version.trim() === '')
+    throw new UsageError("required option '--version <name-or-id>' not specified");
+  if (typeof values.format !== 'string')
+    throw new UsageError("required option '--format <format>' not specified (see --list-formats)");
+  if (typeof values.output !== 'string')
+    throw new UsageError("required option '-o, --output <folder|file.zip>' not specified");
+  return commands.exportCommand({
+    project: values.project.trim(),
+    version: values.version.trim(),
+    format: values.format,
+    output: values.output,
+    configArgs,
+  });
+}
+
 async function importFiles(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     project: { type: 'string' },
@@ -136,6 +185,8 @@ async function importFiles(args: string[]): Promise<number> {
     'from-dicomweb': { type: 'string' },
     study: { type: 'string' },
     token: { type: 'string' },
+    labels: { type: 'boolean' },
+    layout: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return printHelp('import');
@@ -144,6 +195,17 @@ async function importFiles(args: string[]): Promise<number> {
   }
   const configArgs = values['data-dir'] ? ['--data-dir', values['data-dir']] : [];
   const url = values['from-dicomweb'];
+  if (values.labels) {
+    if (url !== undefined) throw new UsageError("'--labels' imports a folder, not '--from-dicomweb'");
+    if (positionals.length !== 1) throw new UsageError("'--labels' takes one dataset folder");
+    const { importDatasetCommand } = await import('./commands/import-dataset.js');
+    return importDatasetCommand(positionals[0]!, {
+      project: values.project.trim(),
+      layout: values.layout ?? 'auto',
+      configArgs,
+    });
+  }
+  if (values.layout !== undefined) throw new UsageError("'--layout' goes with '--labels'");
   if (url === undefined) {
     if (positionals.length === 0) throw new UsageError("missing required argument 'paths'");
     if (values.study !== undefined || values.token !== undefined)
@@ -161,6 +223,61 @@ async function importFiles(args: string[]): Promise<number> {
     project: values.project.trim(),
     ...(values.token ? { token: values.token } : {}),
     configArgs,
+  });
+}
+
+/** A repeatable option's values, each checked against the words it may take. */
+function choices(
+  values: string[] | undefined,
+  name: string,
+  allowed: readonly string[],
+): string[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  for (const value of values)
+    if (!allowed.includes(value))
+      throw new UsageError(`'--${name}' must be one of: ${allowed.join(', ')}; not '${value}'`);
+  return values;
+}
+
+async function catalog(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h') return printHelp('catalog');
+  const { values, positionals } = parse(rest, {
+    modality: { type: 'string', multiple: true },
+    region: { type: 'string', multiple: true },
+    task: { type: 'string', multiple: true },
+    annotation: { type: 'string', multiple: true },
+    access: { type: 'string', multiple: true },
+    license: { type: 'string', multiple: true },
+    size: { type: 'string', multiple: true },
+    sort: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return printHelp('catalog');
+  const json = values.json === true;
+  const { catalogSearchCommand, catalogShowCommand } = await import('./commands/catalog.js');
+  if (sub === 'show') {
+    if (positionals.length !== 1) throw new UsageError('expected one id: voxelhub catalog show <id>');
+    return catalogShowCommand(positionals[0]!, { json });
+  }
+  if (sub !== 'search') throw new UsageError(`unknown catalog command '${sub}' (search or show)`);
+  const v = await import('@voxelhub/core/catalog');
+  const filters = {
+    modality: choices(values.modality, 'modality', v.MODALITIES),
+    bodyRegion: choices(values.region, 'region', v.BODY_REGIONS),
+    task: choices(values.task, 'task', v.TASKS),
+    annotationType: choices(values.annotation, 'annotation', v.ANNOTATION_TYPES),
+    access: choices(values.access, 'access', v.ACCESS_LEVELS),
+    license: choices(values.license, 'license', v.LICENSE_FAMILIES),
+    size: choices(values.size, 'size', v.SIZE_BUCKETS),
+  };
+  const sort = choices(values.sort === undefined ? undefined : [values.sort], 'sort', v.CATALOG_SORTS)?.[0];
+  return catalogSearchCommand({
+    text: positionals.join(' '),
+    filters: Object.fromEntries(Object.entries(filters).filter(([, list]) => list !== undefined)),
+    ...(sort ? { sort: sort as (typeof v.CATALOG_SORTS)[number] } : {}),
+    json,
   });
 }
 
@@ -189,12 +306,14 @@ function printHelp(command?: CommandName): number {
 }
 
 const COMMANDS: Record<CommandName, (args: string[]) => Promise<number>> = {
+  catalog,
   info,
   convert,
   deid,
   import: importFiles,
   metrics,
   agreement,
+  export: exportVersion,
   serve,
 };
 

@@ -20,6 +20,7 @@ export * from './geometry/vector.js';
 export * from './metrics/index.js';
 export * from './nifti/index.js';
 export * from './raster/index.js';
+export * from './rtstruct/index.js';
 export * from './volume/data-type.js';
 export * from './volume/image-summary.js';
 export * from './volume/image-volume.js';

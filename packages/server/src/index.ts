@@ -8,9 +8,17 @@ export * from './bootstrap/create-demo-project.js';
 export * from './bootstrap/ensure-admin.js';
 export * from './bootstrap/open-data.js';
 export * from './config/index.js';
+export * from './dataset-import/index.js';
 export * from './dicomweb-import/index.js';
 export * from './errors/api-error.js';
 export * from './errors/error-handler.js';
+export { zipFolder } from './exports/export-archive.js';
+export { EXPORT_FORMAT_TITLES, EXPORT_FORMATS, type ExportFormat } from './exports/export-formats.js';
+export {
+  type ExportProgress,
+  type ExportSummary,
+  writeVersionExport,
+} from './exports/write-version-export.js';
 export * from './import/index.js';
 export { jobItemName } from './jobs/job-item-name.js';
 export { parseProjectSettings } from './projects/project-settings.js';
@@ -29,4 +37,7 @@ export {
   StorageError,
   type StorageErrorCode,
 } from './storage/index.js';
-export type { DatabaseSchema } from './storage/schema.js';
+export type { DatabaseSchema, VersionSource } from './storage/schema.js';
+export { VERSION_SOURCES } from './storage/schema.js';
+export { DEFAULT_SPLITS } from './versions/collect-version.js';
+export { createVersion, VERSION_NAME_PATTERN } from './versions/create-version.js';

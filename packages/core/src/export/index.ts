@@ -9,6 +9,7 @@ export * from './dataset-card/index.js';
 export * from './dicom-seg/index.js';
 export * from './dicom-sr/index.js';
 export * from './export-dataset.js';
+export * from './layout/index.js';
 export * from './nnunet/index.js';
 export * from './splits/index.js';
 export * from './tables/index.js';

@@ -2,12 +2,17 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { annotationBlobRoutes, LABEL_MAP_MAX_BYTES } from '../annotation-blobs/annotation-blob-routes.js';
+import {
+  ANNOTATION_IMPORT_MAX_BYTES,
+  annotationImportRoutes,
+} from '../annotation-import/annotation-import-routes.js';
 import { annotationRoutes } from '../annotations/annotation-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { authRoutes } from '../auth/auth-routes.js';
 import { schedulePurgeOfExpiredSessions } from '../auth/session-purge.js';
 import type { ServerData } from '../bootstrap/open-data.js';
+import { catalogRoutes } from '../catalog/catalog-routes.js';
 import { dicomwebPlugin } from '../dicomweb/dicomweb-plugin.js';
 import { installErrorHandler } from '../errors/error-handler.js';
 import { type ImportFeatureOptions, importFeatures } from '../jobs/import-features.js';
@@ -75,9 +80,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       blobs: data.blobs,
       maxBytes: Math.min(LABEL_MAP_MAX_BYTES, options.imports?.maxUploadBytes ?? LABEL_MAP_MAX_BYTES),
     });
+    await app.register(annotationImportRoutes, {
+      prefix: '/api',
+      db: data.database.db,
+      blobs: data.blobs,
+      ...(options.imports ? { stagingRoot: options.imports.stagingRoot } : {}),
+      maxBytes: Math.min(
+        ANNOTATION_IMPORT_MAX_BYTES,
+        options.imports?.maxUploadBytes ?? ANNOTATION_IMPORT_MAX_BYTES,
+      ),
+    });
     await app.register(taskRoutes, { prefix: '/api', db: data.database.db });
     await app.register(reviewRoutes, { prefix: '/api', db: data.database.db });
     await app.register(auditRoutes, { prefix: '/api', db: data.database.db });
+    await app.register(catalogRoutes, { prefix: '/api' });
     await app.register(versionRoutes, { prefix: '/api', db: data.database.db, blobs: data.blobs });
     await app.register(qualityRoutes, { prefix: '/api', db: data.database.db, blobs: data.blobs });
     await app.register(projectFeatures, { prefix: '/api', data });

@@ -37,7 +37,11 @@ export async function startServer(
     logger: options.logger ?? { level: config.logLevel },
     data,
     trustProxy: config.trustProxy,
-    imports: { stagingRoot: join(config.dataDir, 'uploads'), maxUploadBytes: config.maxUploadBytes },
+    imports: {
+      stagingRoot: join(config.dataDir, 'uploads'),
+      exportsRoot: join(config.dataDir, 'exports'),
+      maxUploadBytes: config.maxUploadBytes,
+    },
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const stop = () => {

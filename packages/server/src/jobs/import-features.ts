@@ -1,5 +1,10 @@
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerData } from '../bootstrap/open-data.js';
+import { datasetImportJobKind } from '../dataset-import/dataset-import-job.js';
+import { datasetImportRoutes } from '../dataset-import/dataset-import-routes.js';
+import { exportJobKind } from '../exports/export-job.js';
+import { exportRoutes } from '../exports/export-routes.js';
 import { agreementJobKind } from '../quality/agreement-job.js';
 import { sweepStaging } from '../uploads/sweep-staging.js';
 import { uploadJobKind } from '../uploads/upload-job-kind.js';
@@ -12,6 +17,8 @@ import { JobWorker } from './job-worker.js';
 export interface ImportFeatureOptions {
   /** Where uploads are staged until their job ends (<data>/uploads). */
   readonly stagingRoot: string;
+  /** Where export jobs stage their files and keep their archives; default `exports` beside stagingRoot. */
+  readonly exportsRoot?: string;
   /** VOXELHUB_MAX_UPLOAD_MB in bytes. */
   readonly maxUploadBytes: number;
   /** Run import jobs in this process (default true); numbers tune the worker (tests). */
@@ -34,13 +41,20 @@ export async function importFeatures(
   const events = new JobEvents();
   const zip = zipLimits(options.maxUploadBytes);
   const tuning = typeof options.worker === 'object' ? options.worker : {};
+  const exportsRoot = options.exportsRoot ?? join(dirname(options.stagingRoot), 'exports');
   const worker =
     options.worker === false
       ? undefined
       : new JobWorker({
           ctx: { db, blobs: options.data.blobs, vault: options.data.vault },
-          // Agreement jobs (quality/) run here too: one worker, one lease protocol, for every background job.
-          kinds: [uploadJobKind({ stagingRoot: options.stagingRoot, zip }), agreementJobKind],
+          // Agreement (quality/) and export jobs run here too: one worker, one lease protocol, for every
+          // background job.
+          kinds: [
+            uploadJobKind({ stagingRoot: options.stagingRoot, zip }),
+            agreementJobKind,
+            exportJobKind({ exportsRoot }),
+            datasetImportJobKind({ stagingRoot: options.stagingRoot }),
+          ],
           events,
           log: app.log,
           ...tuning,
@@ -58,6 +72,19 @@ export async function importFeatures(
     maxUploadBytes: options.maxUploadBytes,
     zip,
     onQueued: () => worker?.wake(),
+  });
+  await app.register(datasetImportRoutes, {
+    db,
+    stagingRoot: options.stagingRoot,
+    maxUploadBytes: options.maxUploadBytes,
+    onQueued: () => worker?.wake(),
+  });
+  await app.register(exportRoutes, {
+    db,
+    events,
+    exportsRoot,
+    onQueued: () => worker?.wake(),
+    ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
   });
   await app.register(jobRoutes, {
     db,

@@ -7,8 +7,15 @@ import { type ImportProgress, runImportJob } from '../import/import-job.js';
 import { expireDeadWorkerLeases } from './dead-worker-leases.js';
 import type { JobEvents } from './job-events.js';
 import { jobItemName } from './job-item-name.js';
-import { type AnyJobKind, type ItemJobKind, isItemJobKind } from './job-kind.js';
+import {
+  type AnyJobKind,
+  type ItemJobKind,
+  isItemJobKind,
+  isWholeJobKind,
+  type WholeJobKind,
+} from './job-kind.js';
 import { runItemJob } from './run-item-job.js';
+import { runWholeJob } from './run-whole-job.js';
 
 export interface JobWorkerOptions {
   readonly ctx: ImportContext;
@@ -124,6 +131,7 @@ export class JobWorker {
     const kind = job && this.kinds.get(job.kind);
     if (!kind) return;
     if (isItemJobKind(kind)) return this.runItems(jobId, kind);
+    if (isWholeJobKind(kind)) return this.runWhole(jobId, kind);
     const onProgress = (p: ImportProgress) =>
       events.emit({
         type: 'progress',
@@ -182,6 +190,26 @@ export class JobWorker {
               ...(p.error ? { reason: p.error } : {}),
             },
           }),
+      });
+      if (result === 'done') state = 'done';
+    } catch (error) {
+      if (error instanceof ImportError && (error.code === 'JOB_BUSY' || error.code === 'JOB_LEASE_LOST'))
+        return;
+      state = 'failed';
+      this.options.log?.error({ err: error, jobId }, `${kind.kind} job failed`);
+    }
+    if (state) events.emit({ type: 'finished', jobId, state });
+  }
+
+  private async runWhole(jobId: string, kind: WholeJobKind): Promise<void> {
+    const { ctx, events } = this.options;
+    let state: 'done' | 'failed' | undefined;
+    try {
+      const result = await runWholeJob(ctx, jobId, kind, {
+        workerId: this.workerId,
+        leaseMs: this.options.leaseMs ?? 60_000,
+        signal: this.abort.signal,
+        onProgress: (done, total) => events.emit({ type: 'progress', jobId, done, total }),
       });
       if (result === 'done') state = 'done';
     } catch (error) {

@@ -251,6 +251,7 @@ eachDialect('project routes', (ctx) => {
         thresholds: {},
         maskConsensus: 'staple',
       },
+      dataset: {},
     });
     expect(project.labels.map((l: { name: string; colour: string }) => [l.name, l.colour])).toEqual([
       ['Liver', '#b5651d'],

@@ -52,6 +52,27 @@ export const qualitySettingsSchema = z.object({
 
 export type QualitySettings = z.infer<typeof qualitySettingsSchema>;
 
+const datasetLicense = z.object({
+  /** As the data's owner states it, e.g. 'CC BY 4.0'. */
+  name: z.string().trim().min(1).max(200),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+const datasetCitation = z.string().trim().min(1).max(4000);
+
+/**
+ * How the project's data may be used and how to cite it (issue 7): every export's dataset card carries
+ * them. Absent, the card says the project states no license and cites the version by its content hash.
+ */
+export const datasetSettingsSchema = z.object({
+  license: datasetLicense.optional(),
+  citation: datasetCitation.optional(),
+});
+
+export type DatasetSettings = z.infer<typeof datasetSettingsSchema>;
+
 /**
  * A project's workflow settings, stored as JSON in projects.settings. Every field has a default, so
  * settings written by an older version parse, and `{}` is a valid project.
@@ -70,6 +91,8 @@ export const projectSettingsSchema = z.object({
   deidentification: deidentificationSettingsSchema.prefault({}),
   /** Agreement thresholds and the consensus method of multi-reader work. */
   quality: qualitySettingsSchema.prefault({}),
+  /** The license and citation exports name. */
+  dataset: datasetSettingsSchema.prefault({}),
 });
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
@@ -100,6 +123,14 @@ export const projectSettingsInput = z
       })
       .strict()
       .optional(),
+    /** null removes a license or citation. */
+    dataset: z
+      .object({
+        license: datasetLicense.nullable().optional(),
+        citation: datasetCitation.nullable().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -116,7 +147,14 @@ export function mergeProjectSettings(current: ProjectSettings, input: ProjectSet
       ...input.quality,
       defaults: { ...current.quality.defaults, ...input.quality?.defaults },
     },
+    dataset: withoutNulls({ ...current.dataset, ...input.dataset }),
   });
+}
+
+function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }
 
 /** The stored settings text, read leniently: unknown keys are dropped and missing ones defaulted. */

@@ -1,11 +1,9 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { Multipart, MultipartFile } from '@fastify/multipart';
+import type { Multipart } from '@fastify/multipart';
 import { ApiError } from '../errors/api-error.js';
 import { cleanFileName, MAX_UPLOAD_FILES, stagedFileName } from './upload-items.js';
+import { writeUploadPart } from './write-upload-part.js';
 
 export interface StagedFile {
   readonly index: number;
@@ -36,7 +34,7 @@ export async function stageUpload(
         throw new ApiError('PAYLOAD_TOO_LARGE', `an upload holds at most ${MAX_UPLOAD_FILES} files`);
       const index = staged.length;
       const path = join(dir, stagedFileName(index));
-      const size = await writePart(part, path, maxBytes - total, maxBytes);
+      const size = await writeUploadPart(part, path, maxBytes - total, maxBytes);
       total += size;
       staged.push({ index, name: cleanFileName(part.filename), path, size });
     }
@@ -52,31 +50,4 @@ export async function stageUpload(
     );
   }
   return staged;
-}
-
-async function writePart(
-  part: MultipartFile,
-  path: string,
-  allowed: number,
-  maxBytes: number,
-): Promise<number> {
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > allowed) callback(tooLarge(maxBytes));
-      else callback(null, chunk);
-    },
-  });
-  await pipeline(part.file, limit, createWriteStream(path, { flags: 'wx', mode: 0o640 }));
-  // busboy stops a file at its own per-file limit without an error; that is too large as well.
-  if (part.file.truncated) throw tooLarge(maxBytes);
-  return size;
-}
-
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(
-    'PAYLOAD_TOO_LARGE',
-    `the upload is larger than the ${maxBytes} bytes the server accepts (VOXELHUB_MAX_UPLOAD_MB)`,
-  );
 }

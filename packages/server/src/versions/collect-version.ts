@@ -1,7 +1,7 @@
 import { assignSplits, DEFAULT_SPLIT_FRACTIONS } from '@voxelhub/core/export';
 import type { Kysely } from 'kysely';
 import { annotationFromRow, selectHeads } from '../annotations/annotation-rows.js';
-import { parseClassification } from '../projects/label-classification.js';
+import { loadProjectLabels } from '../projects/numbered-labels.js';
 import type { DatabaseSchema, VersionSource } from '../storage/schema.js';
 import type {
   ManifestAnnotation,
@@ -27,7 +27,7 @@ export async function collectVersion(
   source: VersionSource,
   splits: SplitSettings,
 ): Promise<VersionManifest> {
-  const labels = await manifestLabels(db, projectId);
+  const labels: ManifestLabel[] = await loadProjectLabels(db, projectId);
   const annotations = await sourceAnnotations(db, projectId, source);
   const cases = await manifestCases(db, projectId, annotations);
   const caseOf = new Map(cases.map((c) => [c.id, c]));
@@ -48,28 +48,6 @@ export async function collectVersion(
 }
 
 export const DEFAULT_SPLITS: SplitSettings = { seed: 1, fractions: { ...DEFAULT_SPLIT_FRACTIONS } };
-
-async function manifestLabels(db: Db, projectId: string): Promise<ManifestLabel[]> {
-  const rows = await db
-    .selectFrom('labels')
-    .select(['id', 'name', 'type', 'colour', 'classification'])
-    .where('project_id', '=', projectId)
-    .orderBy('sort_order')
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return rows.map((row, i) => {
-    const classification = row.type === 'classification' ? parseClassification(row.classification) : null;
-    return {
-      id: row.id,
-      name: row.name,
-      type: row.type,
-      colour: row.colour,
-      classIndex: i + 1,
-      ...(classification ? { options: classification.options.map((o) => ({ id: o.id, name: o.name })) } : {}),
-    };
-  });
-}
 
 async function sourceAnnotations(
   db: Db,

@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { authorize } from '../access/project-access.js';
-import { recordAudit } from '../audit/record-audit.js';
 import { requireUser } from '../auth/require-user.js';
 import type { BlobStore } from '../blobs/blob-store.js';
-import { ApiError } from '../errors/api-error.js';
-import { constraintViolation } from '../storage/constraint-violation.js';
 import { type DatabaseSchema, type DatasetVersionsTable, VERSION_SOURCES } from '../storage/schema.js';
-import { collectVersion, DEFAULT_SPLITS } from './collect-version.js';
+import { DEFAULT_SPLITS } from './collect-version.js';
+import { createVersion, VERSION_NAME_PATTERN } from './create-version.js';
+import { loadStoredVersion, loadVersionRow } from './stored-version.js';
 import { diffVersions } from './version-diff.js';
-import { canonicalJson, manifestHash, type VersionManifest } from './version-manifest.js';
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -28,7 +25,7 @@ const createVersionBody = z.strictObject({
     .trim()
     .min(1)
     .max(100)
-    .regex(/^[A-Za-z0-9._\- ]+$/, "letters, digits, '.', '_', '-' and spaces only"),
+    .regex(VERSION_NAME_PATTERN, "letters, digits, '.', '_', '-' and spaces only"),
   note: z.string().max(10_000).default(''),
   source: z.enum(VERSION_SOURCES).default('consensus'),
   splits: z
@@ -109,56 +106,14 @@ export async function versionRoutes(
             fractions: { train: splits.train, validation: splits.validation, test: splits.test },
           }
         : DEFAULT_SPLITS;
-      const manifest = await collectVersion(db, access.projectId, source, settings);
-      const contentHash = manifestHash(manifest);
-      const put = await blobs.put(new TextEncoder().encode(canonicalJson(manifest)));
-      const counts = {
-        cases: manifest.cases.length,
-        subjects: new Set(manifest.cases.map((c) => c.subjectId)).size,
-        labels: manifest.labels.length,
-        annotations: manifest.annotations.length,
-        splits: Object.fromEntries(
-          ['train', 'validation', 'test'].map((s) => [s, manifest.cases.filter((c) => c.split === s).length]),
-        ),
-      };
-      const id = randomUUID();
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await trx
-            .insertInto('dataset_versions')
-            .values({
-              id,
-              project_id: access.projectId,
-              name,
-              note,
-              source,
-              content_hash: contentHash,
-              manifest_blob_key: put.key,
-              counts: JSON.stringify(counts),
-              created_by: access.userId,
-              created_at: new Date().toISOString(),
-            })
-            .execute();
-          await recordAudit(trx, {
-            userId: access.userId,
-            projectId: access.projectId,
-            action: 'version.create',
-            targetType: 'dataset_version',
-            targetId: id,
-            details: { name, source, contentHash, counts },
-          });
-        })
-        .catch((error: unknown) => {
-          if (constraintViolation(error) === 'unique')
-            throw new ApiError('CONFLICT', `the project already has a version named '${name}'`);
-          throw error;
-        });
-      const row = await db
-        .selectFrom('dataset_versions')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const row = await createVersion(db, blobs, {
+        projectId: access.projectId,
+        userId: access.userId,
+        name,
+        note,
+        source,
+        splits: settings,
+      });
       return reply.status(201).send({ version: versionFromRow(row) });
     },
   );
@@ -186,18 +141,9 @@ export async function versionRoutes(
     },
   );
 
-  const loadVersion = async (projectId: string, versionId: string) => {
-    const row = await db
-      .selectFrom('dataset_versions')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .where('id', '=', versionId)
-      .executeTakeFirst();
-    if (!row) throw new ApiError('NOT_FOUND', `no dataset version ${versionId} in this project`);
-    return row;
-  };
-  const loadManifest = async (row: Selectable<DatasetVersionsTable>): Promise<VersionManifest> =>
-    JSON.parse(new TextDecoder().decode(await blobs.getBytes(row.manifest_blob_key))) as VersionManifest;
+  const loadVersion = (projectId: string, versionId: string) => loadVersionRow(db, projectId, versionId);
+  const loadManifest = async (projectId: string, versionId: string) =>
+    (await loadStoredVersion(db, blobs, projectId, versionId)).manifest;
 
   app.get(
     '/projects/:projectId/versions/:versionId',
@@ -258,7 +204,10 @@ export async function versionRoutes(
       return {
         from: from.name,
         to: to.name,
-        ...diffVersions(await loadManifest(from), await loadManifest(to)),
+        ...diffVersions(
+          await loadManifest(access.projectId, from.id),
+          await loadManifest(access.projectId, to.id),
+        ),
       };
     },
   );

@@ -12,6 +12,11 @@ export class ApiClient {
     this.#csrfToken = token;
   }
 
+  /** What a change sent outside this client needs (an XMLHttpRequest upload, for its progress events). */
+  changeHeaders(): Record<string, string> {
+    return this.#csrfToken ? { 'x-voxelhub-csrf': this.#csrfToken } : {};
+  }
+
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path);
   }
@@ -41,7 +46,9 @@ export class ApiClient {
     const raw = body instanceof Uint8Array;
     // A Blob (a file the user chose) goes as its bytes, with its own media type.
     const file = body instanceof Blob;
-    if (body !== undefined)
+    // FormData (a multipart upload) sets its own content-type with the boundary.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form)
       headers['content-type'] = file ? body.type : raw ? 'application/octet-stream' : 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.#csrfToken)
       headers['x-voxelhub-csrf'] = this.#csrfToken;
@@ -52,7 +59,9 @@ export class ApiClient {
         headers,
         credentials: 'same-origin',
         ...(body !== undefined
-          ? { body: file ? body : raw ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }
+          ? {
+              body: file || form ? body : raw ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body),
+            }
           : {}),
       });
     } catch (cause) {

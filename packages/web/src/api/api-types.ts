@@ -81,6 +81,14 @@ export interface ProjectSettings {
   readonly deidentification: DeidentificationSettings;
   /** Agreement thresholds and the mask consensus method of multi-reader work (issue 6). */
   readonly quality: QualitySettings;
+  /** The license and citation every export's dataset card names (issue 7). */
+  readonly dataset?: DatasetTerms;
+}
+
+/** settings.dataset of a project: each absent until someone states it. */
+export interface DatasetTerms {
+  readonly license?: { readonly name: string; readonly url?: string };
+  readonly citation?: string;
 }
 
 export interface Project extends ProjectSummary {

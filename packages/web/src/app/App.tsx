@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { LoginPage } from '../auth/LoginPage.js';
 import { useSession } from '../auth/use-session.js';
+import { CatalogPage } from '../catalog/CatalogPage.js';
+import { VersionsPage } from '../exports/VersionsPage.js';
 import { ProjectPage } from '../projects/ProjectPage.js';
 import { ProjectsPage } from '../projects/ProjectsPage.js';
 import { QualityDashboard } from '../quality/QualityDashboard.js';
@@ -59,6 +61,7 @@ function SignedIn(props: {
         <Link to="/" className="brand">
           Voxelhub
         </Link>
+        <Link to="/catalog">Catalog</Link>
         <span className="spacer" />
         {notice && (
           <span role="status" className="muted">
@@ -93,8 +96,13 @@ function globalShortcuts(
     { keys: '?', description: 'Show or hide this help', run: actions.toggleHelp },
     { keys: 'Escape', description: 'Close this help', run: actions.closeHelp },
     { keys: 'g p', description: 'Go to the projects', run: () => navigate(pathOf({ name: 'projects' })) },
+    {
+      keys: 'g c',
+      description: 'Go to the catalog of public datasets',
+      run: () => navigate(pathOf({ name: 'catalog', search: '' })),
+    },
   ];
-  if (route.name !== 'projects' && route.name !== 'not-found') {
+  if (route.name !== 'projects' && route.name !== 'catalog' && route.name !== 'not-found') {
     const { projectId } = route;
     bindings.push(
       {
@@ -121,6 +129,8 @@ function Screen({ route, userId }: { readonly route: Route; readonly userId: str
   switch (route.name) {
     case 'projects':
       return <ProjectsPage />;
+    case 'catalog':
+      return <CatalogPage search={route.search} />;
     case 'project':
       return <ProjectPage key={route.projectId} projectId={route.projectId} userId={userId} />;
     case 'viewer':
@@ -132,6 +142,8 @@ function Screen({ route, userId }: { readonly route: Route; readonly userId: str
       return <ReviewQueue key={route.projectId} projectId={route.projectId} />;
     case 'quality-item':
       return <ReviewScreen key={route.itemId} projectId={route.projectId} itemId={route.itemId} />;
+    case 'versions':
+      return <VersionsPage key={route.projectId} projectId={route.projectId} />;
     case 'not-found':
       return (
         <main className="page">

@@ -11,6 +11,8 @@ describe('app routes', () => {
       '/projects/p-1/quality',
       '/projects/p-1/quality/review',
       '/projects/p-1/quality/items/it-7',
+      '/catalog',
+      '/catalog?q=kidney&modality=ct',
     ];
     for (const path of paths) {
       const route = parseRoute(path);

@@ -10,6 +10,8 @@ export interface AuthorFilter {
 /** The app's screens, as parsed from the address bar; the inverse of `pathOf`. */
 export type Route =
   | { readonly name: 'projects' }
+  /** The catalog of public datasets (issue 8); `search` is its query, `?q=…&modality=…`. */
+  | { readonly name: 'catalog'; readonly search: string }
   | { readonly name: 'project'; readonly projectId: string }
   | ({
       readonly name: 'viewer';
@@ -21,6 +23,8 @@ export type Route =
   | { readonly name: 'quality'; readonly projectId: string }
   | { readonly name: 'quality-review'; readonly projectId: string }
   | { readonly name: 'quality-item'; readonly projectId: string; readonly itemId: string }
+  /** Dataset versions and their exports (issue 7). */
+  | { readonly name: 'versions'; readonly projectId: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 const PROJECT = /^\/projects\/([^/]+)\/?$/;
@@ -29,11 +33,16 @@ const IMAGE = /^\/projects\/([^/]+)\/images\/([^/]+)\/?$/;
 const QUALITY = /^\/projects\/([^/]+)\/quality\/?$/;
 const QUALITY_REVIEW = /^\/projects\/([^/]+)\/quality\/review\/?$/;
 const QUALITY_ITEM = /^\/projects\/([^/]+)\/quality\/items\/([^/]+)\/?$/;
+const VERSIONS = /^\/projects\/([^/]+)\/versions\/?$/;
 
 /** Reads an address (a path, optionally with `?query` and `#hash`); only the viewer routes read the query. */
 export function parseRoute(address: string): Route {
   const { path, query } = splitAddress(address);
   if (path === '/' || path === '/projects' || path === '/projects/') return { name: 'projects' };
+  if (path === '/catalog' || path === '/catalog/') {
+    const search = query.toString();
+    return { name: 'catalog', search: search ? `?${search}` : '' };
+  }
   const project = PROJECT.exec(path);
   if (project) return { name: 'project', projectId: decodeURIComponent(project[1]!) };
   const viewer = VIEWER.exec(path);
@@ -53,6 +62,8 @@ export function parseRoute(address: string): Route {
       imageId: decodeURIComponent(image[2]!),
       ...authorFilterOf(query),
     };
+  const versions = VERSIONS.exec(path);
+  if (versions) return { name: 'versions', projectId: decodeURIComponent(versions[1]!) };
   return parseQualityRoute(path) ?? { name: 'not-found', path };
 }
 
@@ -101,6 +112,8 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
   switch (route.name) {
     case 'projects':
       return '/';
+    case 'catalog':
+      return `/catalog${route.search}`;
     case 'project':
       return `/projects/${e(route.projectId)}`;
     case 'viewer':
@@ -113,5 +126,7 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `/projects/${e(route.projectId)}/quality/review`;
     case 'quality-item':
       return `/projects/${e(route.projectId)}/quality/items/${e(route.itemId)}`;
+    case 'versions':
+      return `/projects/${e(route.projectId)}/versions`;
   }
 }

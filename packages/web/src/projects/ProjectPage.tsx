@@ -9,6 +9,7 @@ import { PrivacyPanel } from '../privacy/PrivacyPanel.js';
 import { heldCount, useHeldImages } from '../privacy/use-held-images.js';
 import { ReadingPanel } from '../reading/ReadingPanel.js';
 import { TaskPanel } from '../tasks/TaskPanel.js';
+import { AnnotationImportPanel } from './AnnotationImportPanel.js';
 import { LabelEditor, type SchemaLabel } from './LabelEditor.js';
 import { MembersPanel } from './MembersPanel.js';
 import { type Member, managesProject, seesTeam } from './member-types.js';
@@ -82,6 +83,12 @@ function ProjectBody(props: {
           </Link>
         </p>
       )}
+      {/* The server's versions.read: owners, managers and reviewers, as for quality. */}
+      {seesTeam(p.role) && (
+        <p>
+          <Link to={pathOf({ name: 'versions', projectId: p.id })}>Versions &amp; exports →</Link>
+        </p>
+      )}
       {waiting > 0 && (
         <p>
           <button
@@ -106,6 +113,8 @@ function ProjectBody(props: {
       ) : (
         <TaskPanel {...tasks} members={null} />
       )}
+      {/* The server's annotations.write: everyone but viewers may import annotations. */}
+      {p.role !== 'viewer' && <AnnotationImportPanel projectId={p.id} />}
       {mayReview && <HeldImagesPanel projectId={p.id} held={held} onAccepted={props.onImageAccepted} />}
       <PrivacyPanel project={p} />
     </>

@@ -8,10 +8,14 @@ import type { CaseLabelMap, CaseVolume } from './segmentation-export-input.js';
 /** The largest difference (mm, or unit-vector components) at which two grids count as the same. */
 const GEOMETRY_TOLERANCE = 1e-5;
 
-/** gzip with no timestamp, so the same export gives the same bytes. */
-function gzip(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes, { mtime: 0 });
-}
+/** Compresses a .nii into a .nii.gz. */
+export type NiftiGzip = (nii: Uint8Array) => Uint8Array;
+
+/**
+ * gzip in pure JS (fflate), with no timestamp so the same export gives the same bytes: it runs in the
+ * browser too. Node callers pass their own (zlib's native gzipSync is several times faster on volumes).
+ */
+export const fflateGzip: NiftiGzip = (bytes) => gzipSync(bytes, { mtime: 0 });
 
 export function geometryOf(volume: CaseVolume): ImageGeometry {
   if ('geometry' in volume) return volume.geometry;
@@ -44,10 +48,10 @@ function plainVolume(volume: CaseVolume, caseName: string): ImageVolume {
   };
 }
 
-/** The image as NIfTI (.nii.gz when `compress`), values and type as held, LPS geometry written as RAS. */
-export function volumeNifti(volume: CaseVolume, caseName: string, compress: boolean): Uint8Array {
+/** The image as NIfTI (.nii.gz with a `gzip`), values and type as held, LPS geometry written as RAS. */
+export function volumeNifti(volume: CaseVolume, caseName: string, gzip: NiftiGzip | undefined): Uint8Array {
   const nii = writeNifti(plainVolume(volume, caseName));
-  return compress ? gzip(nii) : nii;
+  return gzip ? gzip(nii) : nii;
 }
 
 function sameGeometry(a: ImageGeometry, b: ImageGeometry): boolean {
@@ -71,7 +75,7 @@ export function labelNifti(
   voxels: Uint8Array | Uint16Array,
   imageGeometry: ImageGeometry,
   caseName: string,
-  compress: boolean,
+  gzip: NiftiGzip | undefined,
 ): Uint8Array {
   if (!sameGeometry(map.geometry, imageGeometry)) {
     throw new RangeError(
@@ -79,5 +83,5 @@ export function labelNifti(
     );
   }
   const nii = labelMapToNifti({ dims: map.dims, voxels }, imageGeometry);
-  return compress ? gzip(nii) : nii;
+  return gzip ? gzip(nii) : nii;
 }

@@ -1,5 +1,5 @@
 import type { ExportImage } from '../export-dataset.js';
-import { geometryOf, labelNifti, volumeNifti } from './case-nifti.js';
+import { fflateGzip, geometryOf, labelNifti, volumeNifti } from './case-nifti.js';
 import { classVoxels } from './class-voxels.js';
 import type { SegmentationClass } from './segmentation-classes.js';
 import { lookUp, type SegmentationExportInput } from './segmentation-export-input.js';
@@ -45,12 +45,13 @@ export function segmentationCase(
 ): SegmentationCase {
   const volume = lookUp(input.images, image);
   if (!volume) throw new RangeError(`no image voxels given for ${image.caseName} (image ${image.id})`);
-  const imageBytes = volumeNifti(volume, image.caseName, compress);
+  const gzip = compress ? (input.gzip ?? fflateGzip) : undefined;
+  const imageBytes = volumeNifti(volume, image.caseName, gzip);
   if (!withLabel) return { image, imageBytes };
   const map = lookUp(input.labelMaps, image);
   if (!map)
     throw new RangeError(`no label map given for training case ${image.caseName} (image ${image.id})`);
   const voxels = classVoxels(map, classes, image.caseName);
-  const labelBytes = labelNifti(map, voxels, geometryOf(volume), image.caseName, compress);
+  const labelBytes = labelNifti(map, voxels, geometryOf(volume), image.caseName, gzip);
   return { image, imageBytes, labelBytes };
 }

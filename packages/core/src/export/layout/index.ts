@@ -1,0 +1,3 @@
+export * from './dataset-layout.js';
+export { LayoutError } from './layout-error.js';
+export { type ReadLayoutText, recogniseLayout } from './recognise-layout.js';
