@@ -12,7 +12,7 @@ import { detectImportFormat, type ImportFormat } from './import-format.js';
 import { labelForPayload, type PlannedAnnotation, planImport } from './import-plan.js';
 import { checkLabelMapReferences } from './label-map-references.js';
 import { matchLabels } from './label-matching.js';
-import { loadProjectCases } from './project-cases.js';
+import { type ImportCase, loadProjectCases } from './project-cases.js';
 import { readImportItems } from './read-import-items.js';
 import { writeImport } from './write-import.js';
 
@@ -21,6 +21,11 @@ export interface AnnotationImportInput {
   /** Undefined: told from the files. */
   readonly format?: ImportFormat;
   readonly dryRun: boolean;
+  /**
+   * The project's cases, when the caller has them already: a dataset import, whose images are all in
+   * before its label batches run, loads them once rather than once per batch.
+   */
+  readonly cases?: ReadonlyMap<string, ImportCase>;
 }
 
 function createdCounts(planned: readonly PlannedAnnotation[]): AnnotationImportReport['created'] {
@@ -48,7 +53,7 @@ export async function runAnnotationImport(
   input: AnnotationImportInput,
 ): Promise<AnnotationImportReport> {
   const { db } = deps;
-  const cases = await loadProjectCases(db, access.projectId);
+  const cases = input.cases ?? (await loadProjectCases(db, access.projectId));
   const matcher = caseMatcher(cases, readManifestCaseNames(input.files));
   const projectLabels = await loadProjectLabels(db, access.projectId);
   const format = input.format ?? detectImportFormat(input.files);

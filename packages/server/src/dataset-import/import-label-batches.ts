@@ -1,5 +1,6 @@
 import { ImageReadError } from '@voxelhub/core';
 import type { ProjectAccess } from '../access/project-access.js';
+import { loadProjectCases } from '../annotation-import/project-cases.js';
 import { runAnnotationImport } from '../annotation-import/run-annotation-import.js';
 import { ApiError } from '../errors/api-error.js';
 import type { ImportContext } from '../import/import-file.js';
@@ -32,6 +33,8 @@ export async function importLabelBatches(
     counts.set(key, { ...entry, count: entry.count + count });
   };
   const skipped: { file: string; reason: string }[] = [];
+  // Every image is in before the first batch, so the cases are read once, not once per batch.
+  const cases = await loadProjectCases(ctx.db, access.projectId);
   for (const batch of batches) {
     options.signal?.throwIfAborted();
     if (options.log?.has(batch.name)) {
@@ -41,7 +44,12 @@ export async function importLabelBatches(
     }
     try {
       const files = await batch.files();
-      const report = await runAnnotationImport(ctx, access, { files, format: batch.format, dryRun: false });
+      const report = await runAnnotationImport(ctx, access, {
+        files,
+        format: batch.format,
+        dryRun: false,
+        cases,
+      });
       for (const c of report.created) add(c.label, c.type, c.count);
       skipped.push(...report.skipped);
       await options.log?.add(batch.name);

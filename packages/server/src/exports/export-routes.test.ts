@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { eachDialect } from '../storage/test-databases.js';
@@ -195,6 +197,40 @@ eachDialect('exports of dataset versions', (context) => {
     const res = await f.as('reviewer', { method: 'GET', url: url(`/exports/${jobId}/archive`) });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
+    // Nor can it be deleted while it runs.
+    const del = await f.as('manager', { method: 'DELETE', url: url(`/exports/${jobId}`) });
+    expect(del.statusCode).toBe(409);
     await f.database.db.deleteFrom('jobs').where('id', '=', jobId).execute();
+  });
+
+  it('deletes a finished export and its archive, for managers only, and audits it', async () => {
+    const started = await startExport('manager', 'nifti');
+    const finished = await waitForExport(started.json().job.id);
+    expect(finished.state, finished.error ?? '').toBe('done');
+    const archive = url(`/exports/${finished.id}/archive`);
+    expect((await f.as('reviewer', { method: 'GET', url: archive })).statusCode).toBe(200);
+    for (const caller of ['reviewer', 'annotator'] as const)
+      expect((await f.as(caller, { method: 'DELETE', url: url(`/exports/${finished.id}`) })).statusCode).toBe(
+        403,
+      );
+    const del = await f.as('manager', { method: 'DELETE', url: url(`/exports/${finished.id}`) });
+    expect(del.statusCode, del.body).toBe(204);
+    const list = (await f.as('reviewer', { method: 'GET', url: url('/exports') })).json()
+      .exports as ExportEntry[];
+    expect(list.some((e) => e.id === finished.id)).toBe(false);
+    expect((await f.as('reviewer', { method: 'GET', url: archive })).statusCode).toBe(404);
+    // The fixture's exports folder: beside its uploads staging folder (import-features.ts).
+    const left = await readdir(join(dirname(f.stagingRoot), 'exports'));
+    expect(left.filter((name) => name.startsWith(finished.id))).toEqual([]);
+    const audit = await f.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', finished.id)
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['export.create', 'export.download', 'export.delete']);
+    expect(
+      (await f.as('manager', { method: 'DELETE', url: url(`/exports/${finished.id}`) })).statusCode,
+    ).toBe(404);
   });
 });

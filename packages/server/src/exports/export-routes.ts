@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -240,6 +240,40 @@ export async function exportRoutes(base: FastifyInstance, options: ExportRoutesO
         .header('content-length', size)
         .header('content-disposition', attachment(result.fileName))
         .send(createReadStream(path));
+    },
+  );
+
+  app.delete(
+    '/projects/:projectId/exports/:jobId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a finished or failed export and its archive (409 while it runs)',
+        params: exportParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      // Those who make versions (owners, managers) may remove what exporting them left on disk.
+      const access = await authorize(db, request, request.params.projectId, 'versions.create');
+      const job = await loadExport(access.projectId, request.params.jobId);
+      if (job.state === 'queued' || job.state === 'running')
+        throw new ApiError('CONFLICT', `the export is ${job.state}; delete it once it has ended`);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('jobs').where('id', '=', job.id).execute();
+        await recordAudit(trx, {
+          userId: access.userId,
+          projectId: access.projectId,
+          action: 'export.delete',
+          targetType: 'job',
+          targetId: job.id,
+          details: { format: payloadOf(job).format, versionId: payloadOf(job).versionId },
+        });
+      });
+      // The row goes first: a crash between the two leaves a file no route can reach, never a row
+      // whose archive is gone. The path comes from the job's id, never from the request.
+      await rm(exportPaths(options.exportsRoot, job.id).archive, { force: true });
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,7 +1,13 @@
-import { cocoFiles, cocoFromDataset, cocoImageFileName, type ExportImage } from '@voxelhub/core/export';
-import type { LabelMap } from '@voxelhub/core/segmentation';
+import {
+  cocoFiles,
+  cocoFromDataset,
+  cocoImageFileName,
+  type ExportImage,
+  type SkippedAnnotation,
+} from '@voxelhub/core/export';
 import { caseAnnotationLabelMaps } from './annotation-label-map.js';
 import { loadCaseVolume } from './case-volume.js';
+import { CocoParts } from './coco-parts.js';
 import { displayWindow } from './display-window.js';
 import { planePng } from './plane-png.js';
 import { eachCase, type FormatRenderer } from './render-context.js';
@@ -11,14 +17,17 @@ export const COCO_IMAGE_FOLDER = 'images';
 
 /**
  * COCO: the core writer's annotation files (one per split) and one PNG per 2D image and per slice or frame,
- * at `images/<file_name>`. Label maps are read case by case, but COCO numbers objects across the dataset,
- * so the label maps (not the images) of every case are held until the end.
+ * at `images/<file_name>`. Each case is written on its own (its images, then its COCO objects from its
+ * label maps) and its objects renumbered into its split's file (coco-parts.ts), so no more than one case's
+ * voxels and label maps are held at a time.
  */
 export const renderCoco: FormatRenderer = async (context) => {
   const { model, output, blobs } = context;
-  const labelMaps = new Map<string, LabelMap>();
   const kinds = new Map(model.cases.map((c) => [c.image.id, c.kind]));
   const imageKindOf = (image: ExportImage) => kinds.get(image.id) ?? 'volume';
+  const createdAt = new Date(model.version.row.created_at);
+  const parts = new CocoParts();
+  const skipped: SkippedAnnotation[] = [];
   await eachCase(context, async (c, annotations) => {
     const volume = await loadCaseVolume(blobs, c);
     const window = displayWindow(volume);
@@ -28,10 +37,16 @@ export const renderCoco: FormatRenderer = async (context) => {
       const name = cocoImageFileName(c.image.caseName, planes, plane, k);
       await output.write({ path: `${COCO_IMAGE_FOLDER}/${name}`, bytes: planePng(volume, k, window) });
     }
-    for (const [id, map] of await caseAnnotationLabelMaps(blobs, c.image, annotations))
-      labelMaps.set(id, map);
+    const labelMaps = await caseAnnotationLabelMaps(blobs, c.image, annotations);
+    const part = cocoFromDataset(
+      { ...model.dataset, images: [c.image], annotations },
+      { labelMaps, imageKindOf, createdAt },
+    );
+    parts.add(c.image.split, part.coco);
+    skipped.push(...part.skipped);
   });
-  const options = { labelMaps, imageKindOf, createdAt: new Date(model.version.row.created_at) };
-  await output.writeAll(cocoFiles(model.dataset, options));
-  return cocoFromDataset(model.dataset, options).skipped;
+  const files = parts.files();
+  // A version without cases still gets its (empty) annotation file, as core's writer makes it.
+  await output.writeAll(files.length > 0 ? files : cocoFiles(model.dataset, { imageKindOf, createdAt }));
+  return skipped;
 };

@@ -1,5 +1,4 @@
 import {
-  type ExportAnnotation,
   type ExportDataset,
   type SkippedAnnotation,
   type YoloExport,
@@ -20,11 +19,12 @@ type YoloWriter = (dataset: ExportDataset) => YoloExport;
 /**
  * Ultralytics YOLO: one PNG per 2D image and per slice or frame at `images/<split>/<name>.png`, the core
  * writer's `labels/<split>/<name>.txt` beside them, and `data.yaml`. Label-map masks become inline masks per
- * slice first (label-map-slices.ts), so that the writer traces them into boxes or polygons.
+ * slice first (label-map-slices.ts), so that the writer traces them into boxes or polygons. YOLO files are
+ * per plane, so each case is written on its own and nothing of it is held after.
  */
 async function renderYolo(context: RenderContext, write: YoloWriter): Promise<readonly SkippedAnnotation[]> {
   const { model, output, blobs } = context;
-  const annotations: ExportAnnotation[] = [];
+  const skipped: SkippedAnnotation[] = [];
   await eachCase(context, async (c, ofCase) => {
     const volume = await loadCaseVolume(blobs, c);
     const window = displayWindow(volume);
@@ -33,15 +33,21 @@ async function renderYolo(context: RenderContext, write: YoloWriter): Promise<re
       await output.write({ path, bytes: planePng(volume, k, window) });
     }
     const maps = await caseAnnotationLabelMaps(blobs, c.image, ofCase);
-    for (const a of ofCase) {
+    const annotations = ofCase.flatMap((a) => {
       const map = maps.get(a.id);
-      annotations.push(...(map ? labelMapSliceAnnotations(a, map) : [a]));
-    }
+      return map ? labelMapSliceAnnotations(a, map) : [a];
+    });
+    const written = write({ ...model.dataset, images: [c.image], annotations });
+    await output.writeAll(written.files.filter((f) => f.path !== DATA_YAML));
+    skipped.push(...written.skipped);
   });
-  const written = write({ ...model.dataset, annotations });
-  await output.writeAll(written.files);
-  return written.skipped;
+  // data.yaml names the splits of every image and the classes: the writer's, from all images.
+  const whole = write({ ...model.dataset, annotations: [] });
+  await output.writeAll(whole.files.filter((f) => f.path === DATA_YAML));
+  return skipped;
 }
+
+const DATA_YAML = 'data.yaml';
 
 export const renderYoloDetection: FormatRenderer = (context) =>
   renderYolo(context, (dataset) => yoloDetectionFiles(dataset));

@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { ImportContext } from '../import/import-file.js';
-import { claimJob, type JobLease, releaseJob, renewLease } from '../import/job-lease.js';
+import { releaseJob, renewLease } from '../import/job-lease.js';
 import type { DatabaseSchema } from '../storage/schema.js';
+import { claimWithHeartbeat } from './claimed-job.js';
 import type { ItemJobKind } from './job-kind.js';
 
 type Db = Kysely<DatabaseSchema>;
@@ -32,18 +32,9 @@ export async function runItemJob(
   kind: ItemJobKind,
   options: RunItemJobOptions = {},
 ): Promise<'done' | 'interrupted' | undefined> {
-  const lease: JobLease = {
-    jobId,
-    owner: options.workerId ?? `${hostname()}:${process.pid}`,
-    leaseMs: options.leaseMs ?? 60_000,
-  };
-  const job = await claimJob(ctx.db, lease);
-  if (!job) return undefined;
-  const heartbeat = setInterval(
-    () => void renewLease(ctx.db, lease).catch(() => undefined),
-    Math.max(1, lease.leaseMs / 3),
-  );
-  heartbeat.unref();
+  const claimed = await claimWithHeartbeat(ctx, jobId, options);
+  if (!claimed) return undefined;
+  const { job, lease } = claimed;
   try {
     const keys = await pendingKeys(ctx.db, jobId);
     const total = Number(
@@ -94,7 +85,7 @@ export async function runItemJob(
     await releaseJob(ctx.db, lease, { state: 'failed', error: message }).catch(() => undefined);
     throw error;
   } finally {
-    clearInterval(heartbeat);
+    claimed.stopHeartbeat();
   }
 }
 

@@ -1,6 +1,6 @@
-import { hostname } from 'node:os';
 import type { ImportContext } from '../import/import-file.js';
-import { claimJob, type JobLease, releaseJob, renewLease } from '../import/job-lease.js';
+import { type JobLease, releaseJob } from '../import/job-lease.js';
+import { claimWithHeartbeat } from './claimed-job.js';
 import type { WholeJobKind } from './job-kind.js';
 
 export interface RunWholeJobOptions {
@@ -25,22 +25,13 @@ export async function runWholeJob(
   kind: WholeJobKind,
   options: RunWholeJobOptions = {},
 ): Promise<'done' | 'interrupted' | undefined> {
-  const lease: JobLease = {
-    jobId,
-    owner: options.workerId ?? `${hostname()}:${process.pid}`,
-    leaseMs: options.leaseMs ?? 60_000,
-  };
-  const job = await claimJob(ctx.db, lease);
-  if (!job) return undefined;
   // Stops the run when the worker stops, or when another worker has taken the job over.
   const leaseLost = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, leaseLost.signal]) : leaseLost.signal;
   const onLeaseError = (error: unknown) => leaseLost.abort(error);
-  const heartbeat = setInterval(
-    () => void renewLease(ctx.db, lease).catch(onLeaseError),
-    Math.max(1, lease.leaseMs / 3),
-  );
-  heartbeat.unref();
+  const claimed = await claimWithHeartbeat(ctx, jobId, options, onLeaseError);
+  if (!claimed) return undefined;
+  const { job, lease } = claimed;
   const recorder = progressRecorder(ctx, lease, options.progressWriteMs ?? 250, onLeaseError);
   try {
     const result = await kind.run(ctx, job, {
@@ -64,7 +55,7 @@ export async function runWholeJob(
     await releaseJob(ctx.db, lease, { state: 'failed', error: message }).catch(() => undefined);
     throw error;
   } finally {
-    clearInterval(heartbeat);
+    claimed.stopHeartbeat();
   }
 }
 

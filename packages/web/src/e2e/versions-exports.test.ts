@@ -184,6 +184,15 @@ describe.skipIf(skipReason !== undefined)('versions and exports (Chromium)', () 
     const card = execFileSync('unzip', ['-p', zipPath, 'dataset-card.md'], { encoding: 'utf8' });
     expect(card).toContain('CC BY 4.0');
     expect(card).toContain('Lesion readers. Lesions v1. 2026.');
+
+    // 6. A manager deletes the export (after confirming): its row and its archive go.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await exportsTable
+      .getByRole('button', { name: 'Delete the nnU-Net v2 raw dataset export of v1' })
+      .click();
+    await expect.poll(() => exportsTable.locator('tbody tr').count()).toBe(0);
+    const left = (await call(url, token, 'GET', `${api}/exports`)).body.exports as unknown[];
+    expect(left).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -74,7 +74,7 @@ export function VersionsPage(props: { readonly projectId: string }) {
       </LoadState>
       <section aria-labelledby="exports-heading">
         <h2 id="exports-heading">Exports</h2>
-        <ExportsTable projectId={projectId} exports={exports} names={names} />
+        <ExportsTable projectId={projectId} exports={exports} names={names} manages={manages} />
       </section>
     </main>
   );
@@ -147,6 +147,8 @@ function ExportsTable(props: {
   readonly projectId: string;
   readonly exports: Exports;
   readonly names: ReadonlyMap<string, string>;
+  /** Owners and managers may delete ended exports (and their archives). */
+  readonly manages: boolean;
 }) {
   const { jobs } = props.exports;
   if (jobs === null) return <p className="muted">Loading…</p>;
@@ -160,6 +162,7 @@ function ExportsTable(props: {
           <th scope="col">State</th>
           <th scope="col">Started</th>
           <th scope="col">Archive</th>
+          {props.manages && <th scope="col">Remove</th>}
         </tr>
       </thead>
       <tbody>
@@ -177,6 +180,23 @@ function ExportsTable(props: {
             <td>
               <ExportStatus projectId={props.projectId} job={job} />
             </td>
+            {props.manages && (
+              <td>
+                {(job.state === 'done' || job.state === 'failed') && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Delete the ${job.formatTitle} export of ${job.versionName ?? 'a deleted version'}`}
+                    onClick={() => {
+                      if (window.confirm(`Delete this ${job.formatTitle} export and its archive?`))
+                        void props.exports.remove(job.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                )}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,8 @@ export interface Exports {
   readonly error: string | null;
   /** Starts an export job; its progress then comes from its events. */
   start(versionId: string, format: string): Promise<void>;
+  /** Deletes an ended export and its archive (owners and managers). */
+  remove(jobId: string): Promise<void>;
 }
 
 /**
@@ -77,5 +79,18 @@ export function useExports(projectId: string): Exports {
     [projectId],
   );
 
-  return { jobs, error, start };
+  const remove = useCallback(
+    async (jobId: string) => {
+      setError(null);
+      try {
+        await api.request('DELETE', `${versionPaths.exports(projectId)}/${encodeURIComponent(jobId)}`);
+        setJobs((list) => (list ?? []).filter((j) => j.id !== jobId));
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [projectId],
+  );
+
+  return { jobs, error, start, remove };
 }
