@@ -64,13 +64,15 @@ const COMMANDS: Record<CommandName, { summary: string; usage: string; options: s
     summary:
       "write a dataset version of a project of this machine's Voxelhub data in a training format (COCO, YOLO, nnU-Net, …)",
     usage:
-      'voxelhub export --project <name> --version <name-or-id> --format <format> -o <folder|file.zip> [--data-dir <folder>]\n       voxelhub export --project <name> --create-version <name> [--source consensus|approved|all] [--note <text>]\n       voxelhub export --list-formats',
+      'voxelhub export --project <name> --version <name-or-id> --format <format> -o <folder|file.zip>\n       [--channel-name <name>] [--data-dir <folder>]\n       voxelhub export --project <name> --create-version <name> [--source consensus|approved|all] [--note <text>]\n       voxelhub export --list-formats',
     options: [
       "--project        the project (by name) of this machine's Voxelhub data",
       '--version        the dataset version to export, by name or id',
       '--format         coco, yolo-detection, yolo-segmentation, nnunet, msd, nifti, dicom-seg, dicom-sr',
       '                 or tables (--list-formats says what each writes)',
       '-o, --output     a new or empty folder to write the files into, or a path ending in .zip',
+      "--channel-name   nnunet and msd: the input channel's name, e.g. CT (nnU-Net then normalises by HU;",
+      "                 default from the images' modality, 'image' when unknown, as for NIfTI)",
       '--create-version freeze the project into a new version of this name (default splits), instead',
       '--source         what --create-version freezes: consensus (default), approved or all annotations',
       '--note           a note kept with the new version',

@@ -139,6 +139,7 @@ async function exportVersion(args: string[]): Promise<number> {
     source: { type: 'string' },
     note: { type: 'string' },
     'list-formats': { type: 'boolean' },
+    'channel-name': { type: 'string' },
     'data-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -174,6 +175,7 @@ async function exportVersion(args: string[]): Promise<number> {
     version: values.version.trim(),
     format: values.format,
     output: values.output,
+    ...(values['channel-name'] !== undefined ? { channelName: values['channel-name'].trim() } : {}),
     configArgs,
   });
 }

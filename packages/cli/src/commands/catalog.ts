@@ -40,14 +40,19 @@ function count(n: number | null): string {
   return n === null ? '?' : n.toLocaleString('en-GB');
 }
 
+/** Long names and licenses cut to fit a terminal; `show` and `--json` give them whole. */
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
 function searchRow(d: DatasetEntry): string[] {
   return [
     d.id,
-    d.name,
+    cut(d.name, 48),
     d.modalities.map((m) => MODALITY_TITLES[m]).join(', '),
-    d.tasks.join(', '),
+    cut(d.tasks.join(', '), 28),
     count(d.subjects),
-    d.license,
+    cut(d.license, 28),
     d.access,
   ];
 }

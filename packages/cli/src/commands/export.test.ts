@@ -168,6 +168,30 @@ describe('voxelhub export', () => {
     expect(files.some((f) => /_0000\.nii\.gz$/.test(f))).toBe(true);
   });
 
+  it('names the nnU-Net channel as asked, and only for nnunet and msd', async () => {
+    const out = join(work, 'nnunet-ct');
+    const args = [
+      'export',
+      '--project',
+      PROJECT,
+      '--version',
+      'v1',
+      '--data-dir',
+      data,
+      '--channel-name',
+      'CT',
+    ];
+    const r = await run(...args, '--format', 'nnunet', '-o', out);
+    expect(r.code, r.stderr).toBe(0);
+    const datasetJson = readdirSync(out, { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('dataset.json'))!;
+    expect(JSON.parse(readFileSync(join(out, datasetJson), 'utf8')).channel_names).toEqual({ '0': 'CT' });
+    const coco = await run(...args, '--format', 'coco', '-o', join(work, 'coco-ct'));
+    expect(coco.code).toBe(1);
+    expect(coco.stderr).toContain("'--channel-name' goes with the nnunet and msd formats, not coco");
+  });
+
   it('writes a zip when the output ends in .zip, and leaves nothing else behind', async () => {
     const zip = join(work, 'zips', 'chest.zip');
     mkdirSync(join(work, 'zips'));

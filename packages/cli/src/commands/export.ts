@@ -14,6 +14,8 @@ export interface ExportOptions {
   readonly format: string;
   /** A folder (missing or empty) to write the files into, or a path ending in .zip. */
   readonly output: string;
+  /** nnunet and msd: the input channel's name, e.g. 'CT' (nnU-Net then normalises by HU). */
+  readonly channelName?: string;
   readonly configArgs: string[];
 }
 
@@ -46,6 +48,10 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
     return 1;
   }
   const format = options.format as (typeof server.EXPORT_FORMATS)[number];
+  if (options.channelName !== undefined && format !== 'nnunet' && format !== 'msd') {
+    fail(`'--channel-name' goes with the nnunet and msd formats, not ${format}`);
+    return 1;
+  }
   const output = resolve(options.output);
   const zipped = output.toLowerCase().endsWith('.zip');
   if (!zipped && !(await isMissingOrEmpty(output))) {
@@ -64,6 +70,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
       versionId: version.id,
       format,
       folder,
+      ...(options.channelName ? { channelName: options.channelName } : {}),
     }).catch(async (error: unknown) => {
       if (zipped) await rm(folder, { recursive: true, force: true });
       throw error;
@@ -134,6 +141,7 @@ async function writeWithProgress(
     versionId: string;
     format: (typeof server.EXPORT_FORMATS)[number];
     folder: string;
+    channelName?: string;
   },
 ) {
   const abort = new AbortController();
@@ -149,6 +157,7 @@ async function writeWithProgress(
       versionId: target.versionId,
       format: target.format,
       outputDir: target.folder,
+      ...(target.channelName ? { channelName: target.channelName } : {}),
       signal: abort.signal,
       onProgress: (p) => bar.update(p.done, p.total, p.step),
     });

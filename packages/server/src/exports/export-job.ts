@@ -10,7 +10,12 @@ import { type ExportSummary, writeVersionExport } from './write-version-export.j
 
 export const EXPORT_JOB_KIND = 'export';
 
-export const exportJobPayload = z.object({ versionId: z.string().min(1), format: z.enum(EXPORT_FORMATS) });
+export const exportJobPayload = z.object({
+  versionId: z.string().min(1),
+  format: z.enum(EXPORT_FORMATS),
+  /** nnU-Net and Decathlon: the input channel's name (write-version-export.ts). */
+  channelName: z.string().optional(),
+});
 export type ExportJobPayload = z.infer<typeof exportJobPayload>;
 
 /** What a finished export job records: where its archive is, the name to download it as, and what's in it. */
@@ -75,6 +80,7 @@ async function runExport(
       projectId,
       versionId: payload.versionId,
       format: payload.format,
+      ...(payload.channelName ? { channelName: payload.channelName } : {}),
       outputDir: paths.attemptStaging,
       signal: tools.signal,
       onProgress: (p) => {

@@ -178,6 +178,28 @@ eachDialect('exports of dataset versions', (context) => {
     ).toBe(404);
   });
 
+  it('takes a channel name for nnU-Net and the Decathlon only', async () => {
+    const start = (format: string, channelName: string) =>
+      f.as('reviewer', {
+        method: 'POST',
+        url: url(`/versions/${versionId}/exports`),
+        payload: { format, channelName },
+      });
+    const coco = await start('coco', 'CT');
+    expect(coco.statusCode).toBe(400);
+    expect(coco.body).toContain('channelName applies to the nnunet and msd formats only');
+    expect((await start('nnunet', '../CT')).statusCode).toBe(400);
+    const ok = await start('nnunet', 'CT');
+    expect(ok.statusCode, ok.body).toBe(202);
+    const row = await f.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('id', '=', ok.json().job.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.payload)).toEqual({ versionId, format: 'nnunet', channelName: 'CT' });
+    expect((await waitForExport(ok.json().job.id)).state).toBe('done');
+  });
+
   it('answers 409 while the archive is not ready', async () => {
     const jobId = randomUUID();
     // Running under another worker's lease that has long to run: this app's worker leaves it alone.

@@ -33,6 +33,23 @@ const projectParams = z.object({ projectId: z.uuid() });
 const versionParams = projectParams.extend({ versionId: z.uuid() });
 const exportParams = projectParams.extend({ jobId: z.uuid() });
 
+const exportRequest = z
+  .strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    /** nnU-Net and Decathlon: the input channel's name, e.g. "CT" (nnU-Net then normalises by HU). */
+    channelName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9 ._-]+$/, "letters, digits, spaces, '.', '_' and '-' only")
+      .optional(),
+  })
+  .refine((b) => b.channelName === undefined || b.format === 'nnunet' || b.format === 'msd', {
+    message: 'channelName applies to the nnunet and msd formats only',
+    path: ['channelName'],
+  });
+
 const exportOutput = z.object({
   id: z.string(),
   state: z.enum(JOB_STATES),
@@ -93,14 +110,14 @@ export async function exportRoutes(base: FastifyInstance, options: ExportRoutesO
         tags,
         summary: 'Export a dataset version in a format, as a background job; download the zip when done',
         params: versionParams,
-        body: z.strictObject({ format: z.enum(EXPORT_FORMATS) }),
+        body: exportRequest,
         response: { 202: z.object({ job: exportOutput }) },
       },
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.projectId, 'versions.read');
       const { versionId } = request.params;
-      const { format } = request.body;
+      const { format, channelName } = request.body;
       const version = await db
         .selectFrom('dataset_versions')
         .select('name')
@@ -117,7 +134,9 @@ export async function exportRoutes(base: FastifyInstance, options: ExportRoutesO
             kind: EXPORT_JOB_KIND,
             project_id: access.projectId,
             created_by: access.userId,
-            payload: JSON.stringify(exportJobPayload.parse({ versionId, format })),
+            payload: JSON.stringify(
+              exportJobPayload.parse({ versionId, format, ...(channelName ? { channelName } : {}) }),
+            ),
             created_at: new Date().toISOString(),
           })
           .execute();
@@ -127,7 +146,7 @@ export async function exportRoutes(base: FastifyInstance, options: ExportRoutesO
           action: 'export.create',
           targetType: 'job',
           targetId: jobId,
-          details: { versionId, versionName: version.name, format },
+          details: { versionId, versionName: version.name, format, ...(channelName ? { channelName } : {}) },
         });
       });
       options.onQueued?.(jobId);

@@ -11,6 +11,8 @@ export interface RenderContext {
   /** Called once per case, in manifest order, when the case is written (progress). */
   readonly caseDone: (c: VersionCase) => void;
   readonly signal?: AbortSignal;
+  /** nnU-Net and Decathlon: the input channel's name, when the caller chose one (write-version-export.ts). */
+  readonly channelName?: string;
 }
 
 /** Writes one format's files; answers what the format could not carry, and why. */

@@ -34,7 +34,9 @@ export function folderSafeName(name: string, join: '_' | '-'): string {
  * One input channel's name for every case: the images' shared modality's, or 'image' (per-case z-score
  * normalisation in nnU-Net) when the version mixes modalities, since one channel is normalised one way.
  */
-function channelNames(dataset: ExportDataset): Record<'0', string> {
+/** The caller's channel name, else the cases' modality ("image" when unknown or mixed). */
+function channelNames(dataset: ExportDataset, chosen: string | undefined): Record<'0', string> {
+  if (chosen) return { '0': chosen };
   const names = new Set(dataset.images.map((image) => channelNameOf(image.modality)));
   return { '0': names.size === 1 ? [...names][0]! : 'image' };
 }
@@ -57,7 +59,7 @@ function notCarried(a: ExportAnnotation, test: boolean): SkippedAnnotation | und
  */
 async function renderCases(context: RenderContext, filesOf: FilesOf): Promise<SkippedAnnotation[]> {
   const { model, output, blobs } = context;
-  const names = channelNames(model.dataset);
+  const names = channelNames(model.dataset, context.channelName);
   const skipped: SkippedAnnotation[] = [];
   await eachCase(context, async (c, annotations) => {
     const test = c.image.split === 'test';
@@ -94,7 +96,7 @@ function datasetJson<T extends z.ZodType>(
     dataset: { ...dataset, images: [], annotations: [] },
     images: new Map(),
     labelMaps: new Map(),
-    channelNames: channelNames(dataset),
+    channelNames: channelNames(dataset, context.channelName),
   }).find((f) => f.path.endsWith('/dataset.json'))!;
   const json = schema.parse(JSON.parse(new TextDecoder().decode(empty.bytes)));
   const training = dataset.images.filter((i) => i.split !== 'test').map((i) => i.caseName);

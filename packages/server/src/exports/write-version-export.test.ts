@@ -47,6 +47,7 @@ eachDialect('writing a version export', (context) => {
   async function run(
     format: ExportFormat,
     versionId = p.versionId,
+    channelName?: string,
   ): Promise<{ dir: string; summary: ExportSummary; progress: ExportProgress[] }> {
     const dir = await mkdtemp(join(root, `${format}-`));
     const progress: ExportProgress[] = [];
@@ -58,6 +59,7 @@ eachDialect('writing a version export', (context) => {
       format,
       outputDir: dir,
       onProgress: (step) => progress.push(step),
+      ...(channelName ? { channelName } : {}),
     });
     return { dir, summary, progress };
   }
@@ -369,6 +371,17 @@ eachDialect('writing a version export', (context) => {
     const plain = await readFile(join((await run('tables')).dir, 'dataset-card.md'), 'utf8');
     expect(plain).toContain('Not specified by the project');
     expect(plain).not.toContain('A tiny CT set');
+  });
+
+  it('names the input channel as asked (nnU-Net normalises "CT" by HU), in nnU-Net and the Decathlon', async () => {
+    const nnunet = await run('nnunet', p.versionId, 'CT');
+    const json = JSON.parse(
+      await readFile(join(nnunet.dir, 'Dataset500_export_test_v1/dataset.json'), 'utf8'),
+    );
+    expect(json.channel_names).toEqual({ '0': 'CT' });
+    const msd = await run('msd', p.versionId, 'CT');
+    const task = JSON.parse(await readFile(join(msd.dir, 'Task100_export-test-v1/dataset.json'), 'utf8'));
+    expect(task.modality).toEqual({ '0': 'CT' });
   });
 
   it('puts test cases in imagesTs without labels, and lists them in dataset.json', async () => {

@@ -42,6 +42,12 @@ export interface WriteVersionExportOptions {
   readonly outputDir: string;
   readonly onProgress?: (progress: ExportProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * nnU-Net and Decathlon: the input channel's name. nnU-Net normalises a channel named "CT" by the
+   * dataset's HU statistics and every other channel per image, so a CT dataset whose images carry no
+   * modality (NIfTI) wants "CT" here. Default: from the cases' modality ("image" when unknown or mixed).
+   */
+  readonly channelName?: string;
 }
 
 const RENDERERS: Readonly<Record<ExportFormat, FormatRenderer>> = {
@@ -76,6 +82,7 @@ export async function writeVersionExport(options: WriteVersionExportOptions): Pr
     model,
     output,
     caseDone: (c) => options.onProgress?.({ done: ++done, total, step: c.image.caseName }),
+    ...(options.channelName ? { channelName: options.channelName } : {}),
     ...(signal ? { signal } : {}),
   });
   signal?.throwIfAborted();

@@ -157,6 +157,8 @@ describe.skipIf(skipReason !== undefined)('versions and exports (Chromium)', () 
     // 4. Export v1 to nnU-Net: the progress comes from the job's event stream, then a Download link.
     const events = page.waitForRequest((request) => /\/exports\/[0-9a-f-]{36}\/events$/.test(request.url()));
     await row.getByLabel('Format for v1').selectOption({ label: 'nnU-Net v2 raw dataset' });
+    // Named CT, nnU-Net normalises the channel by its HU statistics.
+    await row.getByLabel('Channel name for v1').fill('CT');
     await row.getByRole('button', { name: 'Export' }).click();
     await events;
     const download = row.getByRole('link', { name: 'Download' });
@@ -181,6 +183,9 @@ describe.skipIf(skipReason !== undefined)('versions and exports (Chromium)', () 
     const names = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(names.some((name) => name.endsWith('dataset.json'))).toBe(true);
     expect(names.filter((name) => /imagesTr\/.+_0000\.nii\.gz$/.test(name)).length).toBeGreaterThan(0);
+    const datasetJson = names.find((name) => name.endsWith('/dataset.json'))!;
+    const nnunetJson = JSON.parse(execFileSync('unzip', ['-p', zipPath, datasetJson], { encoding: 'utf8' }));
+    expect(nnunetJson.channel_names).toEqual({ '0': 'CT' });
     const card = execFileSync('unzip', ['-p', zipPath, 'dataset-card.md'], { encoding: 'utf8' });
     expect(card).toContain('CC BY 4.0');
     expect(card).toContain('Lesion readers. Lesions v1. 2026.');

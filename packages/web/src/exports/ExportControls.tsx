@@ -2,6 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { ExportStatus } from './ExportStatus.js';
 import type { ExportFormatInfo, ExportJob } from './versions-api.js';
 
+/** The formats whose one input channel is named (nnU-Net's channel_names, the Decathlon's modality). */
+const CHANNEL_FORMATS: ReadonlySet<string> = new Set(['nnunet', 'msd']);
+
 /**
  * A version's Export button with its format (by title), and the state of the version's latest export.
  * A form: Enter on the select starts the export too.
@@ -11,16 +14,19 @@ export function ExportControls(props: {
   readonly versionName: string;
   readonly formats: readonly ExportFormatInfo[];
   readonly latest: ExportJob | undefined;
-  readonly onExport: (format: string) => Promise<void>;
+  readonly onExport: (format: string, channelName?: string) => Promise<void>;
 }) {
   const [format, setFormat] = useState(props.formats[0]?.id ?? '');
+  const [channel, setChannel] = useState('');
   const [busy, setBusy] = useState(false);
+  const named = CHANNEL_FORMATS.has(format);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!format) return;
     setBusy(true);
-    await props.onExport(format).finally(() => setBusy(false));
+    const channelName = named && channel.trim() ? channel.trim() : undefined;
+    await props.onExport(format, channelName).finally(() => setBusy(false));
   }
 
   return (
@@ -37,6 +43,16 @@ export function ExportControls(props: {
             </option>
           ))}
         </select>
+        {named && (
+          <input
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            placeholder="channel (e.g. CT)"
+            size={12}
+            aria-label={`Channel name for ${props.versionName}`}
+            title="nnU-Net normalises a channel named CT by its HU statistics and any other per image; blank: from the images' modality"
+          />
+        )}
         <button type="submit" disabled={busy || !format}>
           Export
         </button>

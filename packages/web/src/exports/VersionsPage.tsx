@@ -133,7 +133,7 @@ function VersionsTable(props: {
                 versionName={v.name}
                 formats={props.formats}
                 latest={latestOf(v.id)}
-                onExport={(format) => props.exports.start(v.id, format)}
+                onExport={(format, channelName) => props.exports.start(v.id, format, channelName)}
               />
             </td>
           </tr>

@@ -8,7 +8,7 @@ export interface Exports {
   readonly jobs: readonly ExportJob[] | null;
   readonly error: string | null;
   /** Starts an export job; its progress then comes from its events. */
-  start(versionId: string, format: string): Promise<void>;
+  start(versionId: string, format: string, channelName?: string): Promise<void>;
   /** Deletes an ended export and its archive (owners and managers). */
   remove(jobId: string): Promise<void>;
 }
@@ -65,11 +65,12 @@ export function useExports(projectId: string): Exports {
   }, []);
 
   const start = useCallback(
-    async (versionId: string, format: string) => {
+    async (versionId: string, format: string, channelName?: string) => {
       setError(null);
       try {
         const { job } = await api.post<{ job: ExportJob }>(versionPaths.startExport(projectId, versionId), {
           format,
+          ...(channelName ? { channelName } : {}),
         });
         setJobs((list) => [job, ...(list ?? []).filter((j) => j.id !== job.id)]);
       } catch (e) {
