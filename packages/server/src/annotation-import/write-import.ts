@@ -4,9 +4,11 @@ import { labelMapToNifti } from '@voxelhub/core/segmentation';
 import type { Kysely } from 'kysely';
 import type { ProjectAccess } from '../access/project-access.js';
 import { recordLabelMapUpload } from '../annotation-blobs/annotation-blob-rows.js';
+import { insertFirstRevision } from '../annotations/create-annotation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { auditLabel } from '../projects/label-audit.js';
+import { lastLabelOrder } from '../projects/last-label-order.js';
 import type { DatabaseSchema } from '../storage/schema.js';
 import type { PlannedAnnotation } from './import-plan.js';
 import type { NewLabel } from './label-matching.js';
@@ -46,12 +48,7 @@ function withBlobKey(payload: AnnotationPayload, key: string): AnnotationPayload
 
 async function insertLabels(trx: Db, access: ProjectAccess, labels: readonly NewLabel[]) {
   if (labels.length === 0) return;
-  const last = await trx
-    .selectFrom('labels')
-    .select((eb) => eb.fn.max('sort_order').as('max'))
-    .where('project_id', '=', access.projectId)
-    .executeTakeFirst();
-  let order = Number(last?.max ?? 0);
+  let order = await lastLabelOrder(trx, access.projectId);
   for (const label of labels) {
     await trx
       .insertInto('labels')
@@ -79,35 +76,19 @@ async function insertAnnotation(
   p: PlannedAnnotation,
   payload: AnnotationPayload,
 ) {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await trx
-    .insertInto('annotations')
-    .values({
-      id,
-      project_id: access.projectId,
-      task_id: null,
-      image_id: p.target.imageId,
-      series_id: p.target.seriesId,
-      label_id: p.labelId,
-      created_by: access.userId,
-      head_revision: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await trx
-    .insertInto('annotation_revisions')
-    .values({
-      annotation_id: id,
-      revision: 1,
-      base_revision: null,
-      author_id: access.userId,
-      schema_version: payload.schemaVersion,
-      payload: JSON.stringify(payload),
-      created_at: now,
-    })
-    .execute();
+  await insertFirstRevision(
+    trx,
+    randomUUID(),
+    {
+      projectId: access.projectId,
+      authorId: access.userId,
+      labelId: p.labelId,
+      target: p.target,
+      taskId: null,
+      payload,
+    },
+    new Date().toISOString(),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { roleAllows } from '../access/permissions.js';
 import type { ProjectAccess } from '../access/project-access.js';
 import { auditLabel } from '../projects/label-audit.js';
 import type { LabelClassification } from '../projects/label-classification.js';
+import { lastLabelOrder } from '../projects/last-label-order.js';
 import { loadProjectLabels } from '../projects/numbered-labels.js';
 import type { DatabaseSchema } from '../storage/schema.js';
 import { classificationOptionIds } from './classification-option-ids.js';
@@ -51,12 +52,7 @@ export async function createLayoutLabels(
   // Adding labels changes the schema: without labels.manage the items naming them are reported instead.
   if (missing.length === 0 || !roleAllows(access.role, 'labels.manage')) return { created: [], existing };
   await db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('labels')
-      .select((eb) => eb.fn.max('sort_order').as('max'))
-      .where('project_id', '=', access.projectId)
-      .executeTakeFirst();
-    let order = Number(last?.max ?? 0);
+    let order = await lastLabelOrder(trx, access.projectId);
     for (const label of missing) {
       const id = randomUUID();
       const classification = classificationOf(label);

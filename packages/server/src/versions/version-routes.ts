@@ -142,8 +142,6 @@ export async function versionRoutes(
   );
 
   const loadVersion = (projectId: string, versionId: string) => loadVersionRow(db, projectId, versionId);
-  const loadManifest = async (projectId: string, versionId: string) =>
-    (await loadStoredVersion(db, blobs, projectId, versionId)).manifest;
 
   app.get(
     '/projects/:projectId/versions/:versionId',
@@ -199,16 +197,9 @@ export async function versionRoutes(
     },
     async (request) => {
       const access = await authorize(db, request, request.params.projectId, 'versions.read');
-      const from = await loadVersion(access.projectId, request.params.versionId);
-      const to = await loadVersion(access.projectId, request.params.otherId);
-      return {
-        from: from.name,
-        to: to.name,
-        ...diffVersions(
-          await loadManifest(access.projectId, from.id),
-          await loadManifest(access.projectId, to.id),
-        ),
-      };
+      const from = await loadStoredVersion(db, blobs, access.projectId, request.params.versionId);
+      const to = await loadStoredVersion(db, blobs, access.projectId, request.params.otherId);
+      return { from: from.row.name, to: to.row.name, ...diffVersions(from.manifest, to.manifest) };
     },
   );
 }
